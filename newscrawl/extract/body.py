@@ -1,0 +1,206 @@
+"""Main text: score containers by their paragraph text, take the best, emit its blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newscrawl.extract.clean import clean_tree
+from newscrawl.extract.patterns import (
+    BLOCK_TAGS,
+    BOILERPLATE_TEXT_RE,
+    BOILERPLATE_TOKENS,
+    BYLINE_PREFIX_RE,
+    CONTENT_CLASS_RE,
+    HEADING_TAGS,
+    PARAGRAPH_TAGS,
+)
+
+_WS = re.compile(r"\s+")
+_PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_MIN_PARAGRAPH = 25
+
+
+@dataclass
+class Block:
+    """One paragraph-level run of text in reading order."""
+
+    kind: str  # "p" or "h2".."h6" or "li"
+    text: str
+    link_chars: int
+
+
+def norm(text: str) -> str:
+    """Collapse whitespace (including no-break spaces) to single spaces and strip."""
+    return _WS.sub(" ", text).strip()
+
+
+def _link_density(el: Any, text_len: int) -> float:
+    if not text_len:
+        return 0.0
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return min(1.0, links / text_len)
+
+
+def _class_weight(el: Any) -> float:
+    classes = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not classes.strip():
+        return 0.0
+    weight = 0.0
+    if CONTENT_CLASS_RE.search(classes) or el.get("itemprop") == "articleBody":
+        weight += 25
+    if set(_TOKEN_SPLIT.split(classes)) & BOILERPLATE_TOKENS:
+        weight -= 25
+    return weight
+
+
+def _paragraph_elements(root: Any) -> list[Any]:
+    """Paragraph-like elements: <p>-family tags and divs that carry text of their own."""
+    found = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in PARAGRAPH_TAGS:
+            found.append(el)
+        elif tag in ("div", "section", "td") and _own_text_len(el) >= _MIN_PARAGRAPH:
+            found.append(el)
+    return found
+
+
+def _own_text_len(el: Any) -> int:
+    total = len((el.text or "").strip())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
+            total += len(child.text_content().strip())
+        total += len((child.tail or "").strip())
+    return total
+
+
+def _score_candidates(root: Any) -> dict[Any, float]:
+    scores: dict[Any, float] = {}
+    for el in _paragraph_elements(root):
+        text = el.text_content() if el.tag in PARAGRAPH_TAGS else (el.text or "")
+        length = len(text.strip()) if el.tag in PARAGRAPH_TAGS else _own_text_len(el)
+        if length < _MIN_PARAGRAPH:
+            continue
+        score = 1 + text.count(",") + min(length / 100, 3)
+        score *= 1 - _link_density(el, length)
+        holder = el if el.tag in ("div", "section", "td") else el.getparent()
+        for depth, ancestor in enumerate((holder, *_ancestors(holder, 2))):
+            if ancestor is None:
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _class_weight(ancestor)
+            scores[ancestor] += score / (1 + depth)
+    return scores
+
+
+def _ancestors(el: Any, n: int) -> list[Any]:
+    out = []
+    parent = el.getparent() if el is not None else None
+    while parent is not None and len(out) < n:
+        out.append(parent)
+        parent = parent.getparent()
+    return out
+
+
+def _pick_roots(scores: dict[Any, float]) -> list[Any]:
+    """The best-scoring container plus siblings that look like continuations of it."""
+    if not scores:
+        return []
+    top = max(scores, key=lambda el: scores[el])
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    threshold = max(10.0, scores[top] * 0.2)
+    roots = []
+    for sibling in parent:
+        if sibling is top:
+            roots.append(sibling)
+        elif isinstance(sibling.tag, str) and scores.get(sibling, 0) >= threshold:
+            roots.append(sibling)
+        elif sibling.tag == "p":
+            text = norm(sibling.text_content())
+            if len(text) > 80 and _link_density(sibling, len(text)) < 0.25:
+                roots.append(sibling)
+    return roots
+
+
+def _blocks(root: Any) -> list[Block]:
+    """Split ``root`` into paragraph blocks in reading order (iterative walk)."""
+    out: list[Block] = []
+    buf: list[str] = []
+    links = [0]
+
+    def flush(kind: str) -> None:
+        raw = "".join(buf)
+        buf.clear()
+        for part in _PARA_BREAK.split(raw):
+            text = norm(part)
+            if text:
+                out.append(Block(kind, text, links[0]))
+        links[0] = 0
+
+    # Events: (element, entering?) — an explicit stack instead of recursion.
+    stack: list[tuple[Any, bool]] = [(root, True)]
+    while stack:
+        el, entering = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if entering:
+            if tag in BLOCK_TAGS:
+                flush("p")
+            if tag == "br":
+                buf.append("\n")
+            elif tag == "a":
+                links[0] += len(norm(el.text_content()))
+            if el.text and tag:
+                buf.append(el.text)
+            stack.append((el, False))
+            for child in reversed(el):
+                stack.append((child, True))
+        else:
+            if tag in BLOCK_TAGS:
+                flush(tag if tag in HEADING_TAGS or tag == "li" else "p")
+            if el is not root and el.tail:
+                buf.append(el.tail)
+    flush("p")
+    return out
+
+
+def _keep(block: Block, title: str | None) -> bool:
+    text = block.text
+    if BOILERPLATE_TEXT_RE.match(text):
+        return False
+    if title and norm(text).casefold() == norm(title).casefold():
+        return False
+    density = block.link_chars / max(1, len(text))
+    if density > 0.6 or (block.kind == "li" and density > 0.3):
+        return False
+    return True
+
+
+def _is_head_furniture(block: Block) -> bool:
+    """Bylines and date lines printed above the first paragraph."""
+    text = block.text
+    if len(text) > 90 or block.kind in HEADING_TAGS:
+        return False
+    return bool(BYLINE_PREFIX_RE.match(text) or _HAS_DIGIT_DATE.search(text))
+
+
+def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
+    """Clean the tree in place and return the article's paragraphs (sub-headings included)."""
+    if body_el is None:
+        return []
+    for h1 in list(body_el.iter("h1")):
+        h1.drop_tree()  # the headline is the title field, not body text
+    clean_tree(body_el)
+    roots = _pick_roots(_score_candidates(body_el))
+    blocks = [b for root in roots for b in _blocks(root)]
+    blocks = [b for b in blocks if _keep(b, title)]
+    while blocks and _is_head_furniture(blocks[0]):
+        blocks.pop(0)
+    return [b.text for b in blocks]

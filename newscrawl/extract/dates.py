@@ -1,0 +1,148 @@
+"""Publication and modification dates, normalised to ISO 8601.
+
+Order of trust: JSON-LD, <meta>, microdata/<time> in the article, the URL, visible text
+near the headline. Never the crawl date; a date without a day is no date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from typing import Any
+
+import dateparser
+
+from newscrawl.extract.page import Page
+from newscrawl.extract.patterns import MODIFIED_META_KEYS, PUBLISHED_META_KEYS, URL_DATE_RE
+
+log = logging.getLogger(__name__)
+
+_ISO = re.compile(
+    r"(?P<date>(?:19|20)\d{2}-[01]\d-[0-3]\d)"
+    r"(?:[T ](?P<hm>[0-2]\d:[0-5]\d)(?P<sec>:[0-5]\d)?(?:[.,]\d+)?\s*"
+    r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|UTC|GMT)?)?"
+)
+_HAS_TIME = re.compile(r"\b[0-2]?\d[:h.][0-5]\d\b")
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],  # never fill a missing day from today
+    "PREFER_DATES_FROM": "past",
+    "STRICT_PARSING": False,
+}
+_TIME_XPATH = (
+    ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
+)
+# Containers whose dates are not the article's: page header widgets, comments, teasers.
+_FOREIGN_CONTAINER = re.compile(
+    r"comment|related|sidebar|widget|footer|header-top|topbar|teaser|promo|recommend|latest", re.I
+)
+_MAX_YEAR = datetime.now().year + 1
+
+
+def _tz(value: str | None) -> str:
+    if not value:
+        return ""
+    if value in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    value = value.replace(":", "")
+    return f"{value[:3]}:{value[3:]}"
+
+
+def _valid_year(iso: str) -> bool:
+    return 1990 <= int(iso[:4]) <= _MAX_YEAR
+
+
+def normalise_date(value: Any, languages: list[str] | None = None) -> str | None:
+    """ISO 8601 text for a date string: ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    match = _ISO.search(value)
+    if match:
+        out = match["date"]
+        try:
+            datetime.strptime(out, "%Y-%m-%d")
+        except ValueError:
+            return None
+        if match["hm"]:
+            out += f"T{match['hm']}{match['sec'] or ':00'}{_tz(match['tz'])}"
+        return out if _valid_year(out) else None
+    if len(value) > 80 or not re.search(r"\d", value):
+        return None
+    try:
+        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
+    except Exception as exc:  # dateparser raises assorted errors on odd input
+        log.debug("dateparser failed on %r: %s", value, exc)
+        return None
+    if parsed is None:
+        return None
+    if _HAS_TIME.search(value):
+        out = parsed.isoformat(timespec="seconds")
+    else:
+        out = parsed.date().isoformat()
+    return out if _valid_year(out) else None
+
+
+def _in_foreign_container(el: Any) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("header", "nav", "footer", "aside") and ancestor.getparent() is not None:
+            if ancestor.getparent().tag == "body" or ancestor.tag != "header":
+                return True
+        cls = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if _FOREIGN_CONTAINER.search(cls):
+            return True
+    return False
+
+
+def _from_dom(page: Page, languages: list[str] | None) -> str | None:
+    for el in page.tree.xpath(_TIME_XPATH):
+        if _in_foreign_container(el):
+            continue
+        raw = el.get("datetime") or el.get("content") or el.text_content()
+        found = normalise_date(raw, languages)
+        if found:
+            return found
+    return None
+
+
+def _from_url(url: str | None) -> str | None:
+    match = URL_DATE_RE.search(url or "")
+    if not match:
+        return None
+    y, m, d = (match["y"], match["m"], match["d"]) if match["y"] else (
+        match["y2"], match["m2"], match["d2"])  # fmt: skip
+    return normalise_date(f"{y}-{int(m):02d}-{int(d):02d}")
+
+
+def extract_published(page: Page, languages: list[str] | None = None) -> str | None:
+    """The article's publication date-time, ISO 8601, or None."""
+    ld = page.article_ld
+    for value in (ld.get("datePublished"), ld.get("dateCreated")):
+        found = normalise_date(value, languages)
+        if found:
+            return found
+    for key in PUBLISHED_META_KEYS:
+        found = normalise_date(page.meta_first(key), languages)
+        if found:
+            return found
+    for obj in page.jsonld:  # WebPage and other objects that carry a date
+        found = normalise_date(obj.get("datePublished"), languages)
+        if found:
+            return found
+    return _from_dom(page, languages) or _from_url(page.url)
+
+
+def extract_modified(page: Page, languages: list[str] | None = None) -> str | None:
+    """The article's last modification date-time, ISO 8601, or None."""
+    found = normalise_date(page.article_ld.get("dateModified"), languages)
+    if found:
+        return found
+    for key in MODIFIED_META_KEYS:
+        found = normalise_date(page.meta_first(key), languages)
+        if found:
+            return found
+    for el in page.tree.xpath(".//*[@itemprop='dateModified']"):
+        found = normalise_date(el.get("datetime") or el.get("content") or el.text_content())
+        if found:
+            return found
+    return None

@@ -1,0 +1,237 @@
+"""Metadata fields: title, authors, description, site name, language, URLs, section, tags, image.
+
+Each function takes the parsed Page and returns one field; what the page states
+(JSON-LD, Open Graph, <meta>) comes before DOM heuristics.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urljoin
+
+from newscrawl.extract.patterns import (
+    AUTHOR_NOISE_RE,
+    AUTHOR_SPLIT_RE,
+    AUTHOR_SUFFIX_RE,
+    BYLINE_PREFIX_RE,
+    EMAIL_RE,
+    TITLE_SEPARATORS_RE,
+)
+from newscrawl.extract.page import Page, ld_types
+
+_WS = re.compile(r"\s+")
+_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
+_BYLINE_XPATH = (
+    ".//*[@rel='author'] | .//*[@itemprop='author'] | "
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')] | "
+    ".//*[contains(@class, 'author-name') or contains(@class, 'byline__name')]"
+)
+
+
+def _clean(text: Any) -> str | None:
+    if not isinstance(text, str):
+        return None
+    text = _WS.sub(" ", text).strip()
+    return text or None
+
+
+def _key(text: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def _ld_text(value: Any) -> str | None:
+    """A JSON-LD value as text: a string, the first string of a list, or an object's name."""
+    if isinstance(value, list):
+        value = next((v for v in value if v), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@id")
+    return _clean(value)
+
+
+def _h1_texts(page: Page) -> list[str]:
+    out = []
+    for h1 in page.tree.iter("h1"):
+        text = _clean(h1.text_content())
+        if text:
+            out.append(text)
+    return out
+
+
+def _strip_site_suffix(title: str, site_name: str | None, h1s: list[str]) -> str:
+    """Drop " | Site" / "Site - " parts from a <title> or og:title."""
+    parts = [p for p in TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    for h1 in h1s:  # the headline as printed on the page decides
+        if any(_key(p) == _key(h1) for p in parts):
+            return h1
+    site = _key(site_name) if site_name else None
+    kept = [p for p in parts if site is None or _key(p) not in site and site not in _key(p)]
+    if site and kept and len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
+    return max(parts, key=len)  # the longest part is the headline far more often than not
+
+
+def extract_title(page: Page, site_name: str | None) -> str | None:
+    """The headline: the h1 when the page's stated title contains it, else the stated title."""
+    h1s = _h1_texts(page)
+    stated = [
+        _ld_text(page.article_ld.get("headline")),
+        page.meta_first("og:title", "twitter:title", "dc.title", "headline"),
+    ]
+    title_el = page.tree.find(".//title")
+    doc_title = _clean(title_el.text_content()) if title_el is not None else None
+    for h1 in h1s:
+        if any(s and _key(h1) in _key(s) for s in [*stated, doc_title]):
+            return h1
+    for candidate in stated:
+        if candidate and not (site_name and _key(candidate) == _key(site_name)):
+            return _strip_site_suffix(candidate, site_name, h1s)
+    if len(h1s) == 1:
+        return h1s[0]
+    if doc_title:
+        return _strip_site_suffix(doc_title, site_name, h1s)
+    return h1s[0] if h1s else None
+
+
+def _split_names(raw: str) -> list[str]:
+    raw = EMAIL_RE.sub("", raw)
+    raw = BYLINE_PREFIX_RE.sub("", raw)
+    names = []
+    for part in AUTHOR_SPLIT_RE.split(raw):
+        name = AUTHOR_SUFFIX_RE.sub("", part or "").strip(" .,:;-–—|()")
+        name = BYLINE_PREFIX_RE.sub("", name).strip()
+        if not name or AUTHOR_NOISE_RE.match(name) or len(name) > 60 or "://" in name:
+            continue
+        if not any(c.isalpha() for c in name) or len(name.split()) > 5:
+            continue
+        names.append(name)
+    return names
+
+
+def _ld_people(value: Any) -> tuple[list[str], list[str]]:
+    """JSON-LD author value -> (person names, organisation names)."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            people.extend(_split_names(item))
+        elif isinstance(item, dict):
+            name = _clean(item.get("name"))
+            if not name:
+                continue
+            (orgs if "Organization" in ld_types(item) else people).extend(
+                _split_names(name) or ([name] if "Organization" in ld_types(item) else [])
+            )
+    return people, orgs
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if _key(name) not in seen:
+            seen.add(_key(name))
+            out.append(name)
+    return out
+
+
+def extract_authors(page: Page) -> list[str]:
+    """People credited as authors; organisations only when no person is credited."""
+    people, orgs = _ld_people(page.article_ld.get("author"))
+    if not people:
+        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                    "byl", "twitter:creator:name"):  # fmt: skip
+            for value in page.meta.get(key, ()):
+                if value.strip() and "://" not in value:
+                    people.extend(_split_names(value))
+            if people:
+                break
+    if not people:
+        for el in page.tree.xpath(_BYLINE_XPATH)[:5]:
+            text = _clean(el.text_content())
+            if text and len(text) < 120:
+                people.extend(_split_names(text))
+            if people:
+                break
+    return _dedupe(people or orgs)
+
+
+def extract_site_name(page: Page) -> str | None:
+    """Publisher name from og:site_name, JSON-LD publisher or application-name."""
+    return (
+        page.meta_first("og:site_name", "application-name", "twitter:site:name")
+        or _ld_text(page.article_ld.get("publisher"))
+        or None
+    )
+
+
+def extract_language(page: Page) -> str | None:
+    """Primary language subtag, lower-case ("de" for "de-DE"), as the page declares it."""
+    candidates = [
+        page.tree.get("lang"),
+        page.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        page.meta_first("content-language", "og:locale", "language", "dc.language"),
+        _ld_text(page.article_ld.get("inLanguage")),
+    ]
+    for value in candidates:
+        match = _LANG.match((value or "").strip().split(",")[0])
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _absolute(page: Page, href: str | None) -> str | None:
+    href = _clean(href)
+    if not href:
+        return None
+    return urljoin(page.url, href) if page.url else href
+
+
+def extract_canonical_url(page: Page) -> str | None:
+    """rel=canonical, else og:url, else the page URL; absolute."""
+    for link in page.tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return _absolute(page, link.get("href"))
+    return _absolute(page, page.meta_first("og:url")) or page.url
+
+
+def extract_description(page: Page) -> str | None:
+    """og:description, meta description, twitter:description or JSON-LD description."""
+    return _clean(
+        page.meta_first("og:description", "description", "twitter:description")
+        or page.article_ld.get("description")
+    )
+
+
+def extract_section(page: Page) -> str | None:
+    """article:section or JSON-LD articleSection."""
+    return page.meta_first("article:section") or _ld_text(page.article_ld.get("articleSection"))
+
+
+def extract_tags(page: Page) -> list[str]:
+    """article:tag metas, else news_keywords/keywords metas, else JSON-LD keywords; de-duplicated."""
+    tags = [t for t in page.meta.get("article:tag", []) if t.strip()]
+    if not tags:
+        raw = page.meta_first("news_keywords", "keywords")
+        ld = page.article_ld.get("keywords")
+        if raw:
+            tags = raw.split(",")
+        elif isinstance(ld, list):
+            tags = [t for t in ld if isinstance(t, str)]
+        elif isinstance(ld, str):
+            tags = ld.split(",")
+    return _dedupe([t for t in (_clean(t) for t in tags) if t])
+
+
+def extract_image(page: Page) -> str | None:
+    """Lead image: og:image, twitter:image or JSON-LD image; absolute."""
+    value = page.meta_first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    if not value:
+        image = page.article_ld.get("image")
+        if isinstance(image, list):
+            image = image[0] if image else None
+        value = image.get("url") if isinstance(image, dict) else image
+    return _absolute(page, value if isinstance(value, str) else None)

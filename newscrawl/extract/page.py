@@ -1,0 +1,137 @@
+"""Parse once: decode bytes, build the lxml tree, collect meta tags and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from charset_normalizer import from_bytes
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from newscrawl.extract.patterns import ARTICLE_LD_TYPES
+
+log = logging.getLogger(__name__)
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+def _detect(data: bytes) -> str | None:
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best else None
+
+
+def decode_html(html: str | bytes, content_type: str | None = None) -> str:
+    """Return the page as text: BOM, HTTP header, <meta charset>, then detection; never raises."""
+    if isinstance(html, str):
+        return html
+    _, text = html_to_unicode(content_type, html, auto_detect_fun=_detect)
+    return text
+
+
+@dataclass
+class Page:
+    """One parsed document shared by every field extractor."""
+
+    url: str | None
+    tree: Any  # lxml.html.HtmlElement (the <html> root)
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+
+    def meta_first(self, *keys: str) -> str | None:
+        """First non-empty content among meta keys (name/property/itemprop, lower-case)."""
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+    @property
+    def article_ld(self) -> dict[str, Any]:
+        """The JSON-LD object describing the article (NewsArticle, BlogPosting, ...), or {}."""
+        for obj in self.jsonld:
+            if ld_types(obj) & ARTICLE_LD_TYPES:
+                return obj
+        return {}
+
+
+def ld_types(obj: dict[str, Any]) -> set[str]:
+    """The @type values of a JSON-LD object as a set of strings."""
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t}
+    if isinstance(t, list):
+        return {x for x in t if isinstance(x, str)}
+    return set()
+
+
+def _empty_tree() -> Any:
+    return lxml.html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+
+
+def parse_tree(text: str) -> Any:
+    """Parse HTML text into an lxml tree rooted at <html>; an empty document for unusable input."""
+    text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
+    if not text.strip():
+        return _empty_tree()
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        log.debug("unparseable HTML: %s", exc)
+        return _empty_tree()
+    return root if root is not None else _empty_tree()
+
+
+def _collect_meta(tree: Any) -> dict[str, list[str]]:
+    meta: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content is not None:
+            meta.setdefault(key.strip().lower(), []).append(content)
+    return meta
+
+
+def _walk_ld(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk_ld(item)
+    elif isinstance(node, dict):
+        yield node
+        if "@graph" in node:
+            yield from _walk_ld(node["@graph"])
+        main = node.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _walk_ld(main)
+
+
+def _collect_jsonld(tree: Any) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            try:  # trailing semicolons/commas and HTML comments are common
+                data = json.loads(re.sub(r"^<!--|-->$|;\s*$", "", raw).strip(), strict=False)
+            except ValueError:
+                continue
+        objects.extend(_walk_ld(data))
+    return objects
+
+
+def load_page(html: str | bytes, url: str | None = None) -> Page:
+    """Decode and parse ``html`` once and collect its metadata."""
+    tree = parse_tree(decode_html(html))
+    return Page(url=url, tree=tree, meta=_collect_meta(tree), jsonld=_collect_jsonld(tree))

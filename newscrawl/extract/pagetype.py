@@ -1,0 +1,59 @@
+"""Article or listing page? Signals: JSON-LD/OG types, URL shape, text density, teaser count."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from newscrawl.extract.page import Page, ld_types
+from newscrawl.extract.patterns import (
+    ARTICLE_LD_TYPES,
+    ARTICLE_URL_RE,
+    LISTING_LD_TYPES,
+    LISTING_URL_RE,
+)
+
+_TEASER_XPATH = "count(.//h2[.//a] | .//h3[.//a] | .//h4[.//a])"
+
+
+def count_teasers(tree: Any) -> int:
+    """Linked headlines on the page: many of them mean a list of teasers."""
+    return int(tree.xpath(_TEASER_XPATH))
+
+
+def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str, str]:
+    """("article" | "listing", reason) from the page's own statements and its shape."""
+    score = 0.0
+    reasons: list[str] = []
+    types = set().union(*(ld_types(o) for o in page.jsonld)) if page.jsonld else set()
+    if types & ARTICLE_LD_TYPES and page.article_ld.get("headline"):
+        score += 2
+        reasons.append("jsonld-article")
+    elif types & LISTING_LD_TYPES:
+        score -= 2
+        reasons.append("jsonld-listing")
+    og_type = (page.meta_first("og:type") or "").lower()
+    if og_type == "article":
+        score += 1
+        reasons.append("og-article")
+    parts = urlsplit(page.url or "")
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if page.url and LISTING_URL_RE.search(path):
+        score -= 2
+        reasons.append("listing-url")
+    elif ARTICLE_URL_RE.search(parts.path):
+        score += 1
+        reasons.append("article-url")
+    text_len = sum(len(p) for p in paragraphs)
+    long_paras = sum(1 for p in paragraphs if len(p) >= 80)
+    if text_len >= 600 and long_paras >= 3:
+        score += 1
+        reasons.append("dense-text")
+    elif text_len < 250:
+        score -= 2
+        reasons.append("little-text")
+    if teasers >= 8 and teasers * 60 > text_len / 10:
+        score -= 1
+        reasons.append(f"{teasers}-teasers")
+    kind = "article" if score >= 1 else "listing"
+    return kind, f"{kind} (score {score:+g}: {', '.join(reasons) or 'no signal'})"

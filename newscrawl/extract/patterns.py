@@ -1,0 +1,220 @@
+"""Data tables the extractors read: tags, class/id patterns, text patterns, date keys.
+
+Each entry carries a one-line reason. The algorithms in the sibling modules read these
+tables; adding a case here should not need a code change.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- JSON-LD types --------------------------------------------------------------------
+ARTICLE_LD_TYPES = frozenset(
+    {
+        "Article",  # generic schema.org article
+        "NewsArticle",  # news sites
+        "ReportageNewsArticle",  # wire and reportage
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "LiveBlogPosting",  # live pages are articles too
+        "BlogPosting",  # blogs
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+    }
+)
+LISTING_LD_TYPES = frozenset(
+    {
+        "CollectionPage",  # section / tag pages
+        "ItemList",  # lists of teasers
+        "SearchResultsPage",  # site search
+        "ProfilePage",  # author pages
+    }
+)
+
+# --- Cleaning: whole subtrees dropped before looking for the body ----------------------
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "form", "button", "input", "select", "textarea", "label",  # forms: comment/newsletter/search
+    "nav",  # menus and breadcrumbs
+    "aside",  # sidebars, pull-outs, related boxes
+    "footer",  # page and article footers
+    "figure", "figcaption", "picture", "video", "audio",  # media with captions and credits
+    "dialog", "menu",
+)  # fmt: skip
+
+# ARIA landmark roles that are never article text.
+DROP_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu"}
+)
+
+# Tokens in class/id that mark boilerplate. Matched against the class/id value split on
+# non-alphanumerics, so "share-bar" and "td_block_social_counter" hit "share"/"social".
+# A subtree holding half of the page's paragraph text is kept whatever its tokens say.
+BOILERPLATE_TOKENS = frozenset(
+    {
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "adsbygoogle", "adslot",
+        "sponsor", "sponsored", "dfp", "outbrain", "taboola", "spot",  # ad slots
+        "share", "sharing", "shares", "social", "sociallinks", "follow", "addthis", "sharethis",
+        "shariff", "counter",  # share/follow widgets and counters
+        "comment", "comments", "respond", "reply", "disqus", "discussion",  # comment sections
+        "newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp",  # sign-up boxes
+        "cookie", "cookies", "consent", "gdpr", "cmp",  # cookie banners
+        "related", "recommended", "recommendations", "latest", "popular", "trending",
+        "readmore", "teaser", "teasers", "promo",  # related/latest lists and promos
+        "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager", "navbar", "menu",
+        "sidebar", "widget", "widgets", "footer", "masthead", "topbar",  # page chrome
+        "caption", "credit", "credits", "gallery", "slideshow", "player",  # media furniture
+        "modal", "popup", "overlay", "skip", "login", "paywall", "toolbar", "print",  # UI
+    }
+)  # fmt: skip
+# Weaker tokens: also used on article containers by some CMSs (WordPress puts
+# "tag-foo category-bar" on <article>), so they only drop subtrees with little text.
+WEAK_BOILERPLATE_TOKENS = frozenset(
+    {
+        "byline", "author", "authors", "bio", "meta", "date", "time", "timestamp",
+        "published", "updated",  # bylines and dates: read as metadata, not body
+        "tags", "tag", "keywords", "topics", "category", "categories",  # tag lists
+        "header", "more", "nav", "banner", "video", "embed", "sr", "visually", "hidden",
+        "info", "links", "tools", "actions", "icons",
+    }
+)  # fmt: skip
+# Dropped tags that can wrap a whole page and are kept when they hold most of its text.
+GUARDED_TAGS = frozenset({"form"})
+
+# Tokens that mark the article container. Any element carrying one is protected from
+# the token rule above ("article-body share-enabled" stays) and scores up.
+CONTENT_TOKENS = frozenset(
+    {
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story",
+        "text", "blog", "news", "storycontent", "postcontent", "entrycontent", "richtext",
+        "prose", "paragraph", "copy",
+    }
+)  # fmt: skip
+
+# Compound class names that are always content ("td-post-content", "article__body").
+CONTENT_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:article|entry|post|story|news)[-_]{0,2}(?:body|content|text|inner)"
+    r"|articlebody|itemprop-articlebody|(?:^|\s)(?:article|story)(?:\s|$)",
+    re.I,
+)
+
+# Block-level tags: each closes the current paragraph.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+        "tbody", "thead", "hr", "address", "center", "details", "summary",
+    }
+)  # fmt: skip
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Elements whose text counts as paragraph text when scoring containers.
+PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre", "li", "h2", "h3", "h4", "dd"})
+
+# --- Text-level boilerplate: whole blocks whose text matches are not article text -------
+BOILERPLATE_TEXT_RE = re.compile(
+    r"""^(?:
+      spot_im[gq]                                   # tagDiv ad placeholder
+    | advertisement | anzeige | publicité | publicidad | werbung | sponsored
+    | (?:leave|post|write)\ a\ (?:reply|comment)   # comment forms
+    | please\ enter\ your\ (?:comment|name)(?:\ here)?!?
+    | latest\ (?:posts|news|stories) | related\ (?:posts|articles|stories) | most\ (?:read|popular)
+    | you\ (?:may|might)\ (?:also\ )?like .* | recommended(?:\ for\ you)?
+    | follow\ us.* | share\ (?:this|on).* | share | tweet | print | email
+    | [\d.,]+[kKmM]?\s*(?:fans|followers|subscribers)\s*(?:like|follow|subscribe)?
+    | (?:read|see)\ (?:more|also)\b.* | don['’]t\ miss\b.* | mehr\ zum\ thema\b.* | lesen\ sie\ auch\b.*
+    | lire\ aussi\b.* | à\ lire\ aussi\b.* | le(?:e|a)\ también\b.* | related:.*
+    | sign\ up\ for .* newsletter.* | subscribe\ to .* | (?:all\ )?rights\ reserved.*
+    | (?:©|\(c\)|copyright)\s.* | photo:.* | foto:.* | bild:.* | image:.* | credit:.*
+    | [-–—_|•·*]+                                   # lone separators
+    )$""",
+    re.I | re.X,
+)
+# Paywall stubs: text that says the rest is behind a subscription.
+PAYWALL_TEXT_RE = re.compile(
+    r"subscribe (?:now )?to (?:continue|keep) reading|to continue reading|this (?:article|content) "
+    r"is (?:for|only available to) (?:subscribers|members)|already a subscriber|"
+    r"jetzt (?:weiterlesen|abonnieren)|réservé aux abonnés|contenido exclusivo para suscriptores",
+    re.I,
+)
+
+# --- Titles ----------------------------------------------------------------------------
+# Separators between headline and site name in <title> / og:title.
+TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—:·•»-]\s+|\s+[|]|[|]\s+|\s+::\s+")
+
+# --- Authors ---------------------------------------------------------------------------
+BYLINE_PREFIX_RE = re.compile(
+    r"^\s*(?:by|from|written by|posted by|story by|words by|von|text:?|par|por|di|door|av|af|"
+    r"autor(?:in)?:?|author:?|texto:?)\s+",
+    re.I,
+)
+# Splits a byline into names.
+AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\|)\s*", re.I)
+# Words that are roles or organisations, not people ("Staff", "Correspondent").
+AUTHOR_NOISE_RE = re.compile(
+    r"^(?:staff|editors?|editorial|redaktion|redaktion\s+\w+|red|associated press|reuters|afp|dpa|"
+    r"ap|the associated press|news desk|newsroom|admin|administrator|guest|guest author|"
+    r"contributor|team|agencies|agency|wire|"
+    r"(?:(?:senior|chief|staff|political|foreign|business|sports?|deputy|managing|executive|"
+    r"special|contributing|freelance|guest|news|legal|health|science|tech(?:nology)?)\s+)*"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
+    r"photographer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?))$",
+    re.I,
+)
+# Trailing roles and affiliations: "Jane Doe, Senior Reporter", "John Roe For Daily Mail".
+AUTHOR_SUFFIX_RE = re.compile(
+    r"\s*(?:,|\||-|–|—)\s*(?:senior|chief|staff|political|foreign|business|sports?|"
+    r"(?:[a-z]+ )?(?:correspondent|reporter|editor|writer|columnist)).*$"
+    r"|\s+(?:for|für|pour|para)\s+(?:the\s+)?[A-Z].*$",
+    re.I,
+)
+EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+
+# --- Dates -----------------------------------------------------------------------------
+# Meta keys holding the publication date, most trusted first.
+PUBLISHED_META_KEYS = (
+    "article:published_time", "og:published_time", "article:published", "datepublished",
+    "publish-date", "publish_date", "pubdate", "publishdate", "publication_date",
+    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dcterms.date", "date", "article.published", "originalpublicationdate", "cxenseparse:recs:publishtime",
+)  # fmt: skip
+MODIFIED_META_KEYS = (
+    "article:modified_time", "og:updated_time", "article:modified", "datemodified",
+    "last-modified", "dcterms.modified", "dc.date.modified", "lastmod",
+)  # fmt: skip
+# Dates in URL paths: /2021/02/09/, /2021-02-09-, /20210209/.
+URL_DATE_RE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:[/-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?:[/-_]|$)"
+)
+
+# --- Datelines -------------------------------------------------------------------------
+# Separators between a dateline and the first sentence: dashes, "--", "_", ":".
+DATELINE_SEPARATORS = r"(?:\s*[—–]\s*|\s+--?\s+|\s*--\s*|_|\s+-\s*|:\s+|\.\s*[—–-]\s*)"
+# Agency credits recognised without parentheses after the place ("BERLIN, 3. März (dpa) -").
+KNOWN_AGENCIES = frozenset(
+    {"AP", "Reuters", "AFP", "dpa", "DPA", "EFE", "ANSA", "APA", "KNA", "epd", "SDA", "UPI",
+     "PA", "CP", "Xinhua", "Bloomberg", "AAP", "Kyodo", "IANS", "PTI", "TASS", "Belga", "ATS"}
+)  # fmt: skip
+
+# All-caps openers that are labels, not places ("UPDATE: ...", "BREAKING —").
+DATELINE_NOT_PLACES = frozenset(
+    {"UPDATE", "UPDATED", "BREAKING", "BREAKING NEWS", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS",
+     "OPINION", "ANALYSIS", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE", "CORRECTION", "LIVE",
+     "FACT CHECK", "REVIEW", "INTERVIEW", "ADVERTISEMENT", "EILMELDUNG", "AKTUALISIERT"}
+)  # fmt: skip
+
+# --- Page types ------------------------------------------------------------------------
+# URL paths of listing pages: home, pagination, section/tag/author/search/archive pages.
+LISTING_URL_RE = re.compile(
+    r"^/?$|/page/\d+/?$|[?&](?:page|p|paged|s|q|query|search)=|/(?:tag|tags|topic|topics|"
+    r"category|categories|section|sections|author|authors|autor|search|suche|recherche|archive|"
+    r"archiv|ressort|rubrik|themen?|schlagwort|labels?)(?:/|$)",
+    re.I,
+)
+# URL paths of article pages: a date, a long slug, or a long numeric id.
+ARTICLE_URL_RE = re.compile(
+    r"/(?:19|20)\d{2}[/-][01]?\d[/-]|[a-z0-9]+(?:-[a-z0-9]+){3,}|\d{5,}|\.s?html?$", re.I
+)
