@@ -118,12 +118,17 @@ def _pick_roots(scores: dict[Any, float]) -> list[Any]:
         return [top]
     threshold = max(10.0, scores[top] * 0.2)
     roots = []
+    before_top = True
     for sibling in parent:
         if sibling is top:
             roots.append(sibling)
-        elif isinstance(sibling.tag, str) and scores.get(sibling, 0) >= threshold:
+            before_top = False
+        elif not isinstance(sibling.tag, str):
+            continue
+        elif scores.get(sibling, 0) >= threshold:
             roots.append(sibling)
-        elif sibling.tag == "p":
+        elif sibling.tag == "p" or (before_top and sibling.tag in ("div", "header", "section")):
+            # a lead / standfirst printed before the body container, or a stray paragraph
             text = norm(sibling.text_content())
             if len(text) > 80 and _link_density(sibling, len(text)) < 0.25:
                 roots.append(sibling)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newscrawl.extract.patterns import (
@@ -11,6 +12,7 @@ from newscrawl.extract.patterns import (
     DROP_ROLES,
     DROP_TAGS,
     GUARDED_TAGS,
+    LEAD_TOKENS,
     WEAK_BOILERPLATE_TOKENS,
 )
 
@@ -30,12 +32,26 @@ def _text_len(el: Any) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
-def _verdict(el: Any, total_text: int) -> bool:
+@dataclass
+class _Totals:
+    """Text held by the whole page: in <p> elements and in all."""
+
+    para: int
+    full: int
+
+    def holds_most(self, el: Any) -> bool:
+        """True when ``el`` holds the bulk of the page's text (so it is the article)."""
+        if self.para >= 200 and _text_len(el) >= _PROTECT_SHARE * self.para:
+            return True
+        return self.full >= 200 and len(el.text_content()) >= _PROTECT_SHARE * self.full
+
+
+def _verdict(el: Any, totals: _Totals) -> bool:
     """True when ``el`` is boilerplate and its whole subtree goes."""
     tag = el.tag
     if tag in DROP_TAGS:
-        if tag in GUARDED_TAGS:  # e.g. ASP.NET pages wrap everything in one <form>
-            return _text_len(el) < _PROTECT_SHARE * total_text
+        if tag in GUARDED_TAGS:  # ASP.NET wraps pages in one <form>; some CMSs use <aside>
+            return not totals.holds_most(el)
         return True
     if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
         return True
@@ -52,15 +68,17 @@ def _verdict(el: Any, total_text: int) -> bool:
     if CONTENT_CLASS_RE.search(classes) or (el.get("itemprop") or "") == "articleBody":
         return False
     if tokens & BOILERPLATE_TOKENS:
-        return _text_len(el) < _PROTECT_SHARE * total_text or total_text < 200
-    if tokens & WEAK_BOILERPLATE_TOKENS:
-        return _text_len(el) < min(_WEAK_MAX_TEXT, _PROTECT_SHARE * total_text + 1)
+        return not totals.holds_most(el)
+    if tokens & WEAK_BOILERPLATE_TOKENS and not tokens & LEAD_TOKENS:
+        if _text_len(el) >= _WEAK_MAX_TEXT or totals.holds_most(el):
+            return False
+        return not any(_tokens(d) & LEAD_TOKENS for d in el.iterdescendants() if d.get("class"))
     return False
 
 
 def clean_tree(body: Any) -> None:
     """Remove boilerplate subtrees below ``body`` in place (tails are kept)."""
-    total_text = _text_len(body)
+    totals = _Totals(para=_text_len(body), full=len(body.text_content()))
     doomed: list[Any] = []
     stack = [body]
     while stack:
@@ -68,7 +86,7 @@ def clean_tree(body: Any) -> None:
         for child in el:
             if not isinstance(child.tag, str):
                 continue
-            if _verdict(child, total_text):
+            if _verdict(child, totals):
                 doomed.append(child)
             else:
                 stack.append(child)

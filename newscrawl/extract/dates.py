@@ -14,7 +14,13 @@ from typing import Any
 import dateparser
 
 from newscrawl.extract.page import Page
-from newscrawl.extract.patterns import MODIFIED_META_KEYS, PUBLISHED_META_KEYS, URL_DATE_RE
+from newscrawl.extract.patterns import (
+    DATE_CLASS_TOKENS,
+    MODIFIED_META_KEYS,
+    PUBLISHED_META_KEYS,
+    URL_DATE_RE,
+    VISIBLE_DATE_RE,
+)
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +120,42 @@ def _from_url(url: str | None) -> str | None:
     return normalise_date(f"{y}-{int(m):02d}-{int(d):02d}")
 
 
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_NEAR_HEADLINE_CHARS = 3000
+
+
+def _visible_date(text: str, languages: list[str] | None) -> str | None:
+    match = VISIBLE_DATE_RE.search(text)
+    return normalise_date(match.group(0), languages) if match else None
+
+
+def _from_text(page: Page, languages: list[str] | None) -> str | None:
+    """A date printed in a date/byline element, or right around the headline."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        tokens = set(_TOKEN_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
+        if tokens & DATE_CLASS_TOKENS and not _in_foreign_container(el):
+            text = el.text_content()
+            if len(text) < 300:
+                found = _visible_date(text, languages)
+                if found:
+                    return found
+    for h1 in body.iter("h1"):
+        area = h1.getparent()
+        for _ in range(2):
+            if area is not None and area.getparent() is not None and area.getparent() is not body:
+                area = area.getparent()
+        if area is not None and not _in_foreign_container(h1):
+            found = _visible_date(area.text_content()[:_NEAR_HEADLINE_CHARS], languages)
+            if found:
+                return found
+    return None
+
+
 def extract_published(page: Page, languages: list[str] | None = None) -> str | None:
     """The article's publication date-time, ISO 8601, or None."""
     ld = page.article_ld
@@ -129,7 +171,7 @@ def extract_published(page: Page, languages: list[str] | None = None) -> str | N
         found = normalise_date(obj.get("datePublished"), languages)
         if found:
             return found
-    return _from_dom(page, languages) or _from_url(page.url)
+    return _from_dom(page, languages) or _from_url(page.url) or _from_text(page, languages)
 
 
 def extract_modified(page: Page, languages: list[str] | None = None) -> str | None:

@@ -63,11 +63,11 @@ BOILERPLATE_TOKENS = frozenset(
         "newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp",  # sign-up boxes
         "cookie", "cookies", "consent", "gdpr", "cmp",  # cookie banners
         "related", "recommended", "recommendations", "latest", "popular", "trending",
-        "readmore", "teaser", "teasers", "promo",  # related/latest lists and promos
+        "readmore", "promo",  # related/latest lists and promos
         "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager", "navbar", "menu",
         "sidebar", "widget", "widgets", "footer", "masthead", "topbar",  # page chrome
         "caption", "credit", "credits", "gallery", "slideshow", "player",  # media furniture
-        "modal", "popup", "overlay", "skip", "login", "paywall", "toolbar", "print",  # UI
+        "modal", "popup", "overlay", "skip", "login", "paywall", "toolbar",  # UI
     }
 )  # fmt: skip
 # Weaker tokens: also used on article containers by some CMSs (WordPress puts
@@ -78,11 +78,18 @@ WEAK_BOILERPLATE_TOKENS = frozenset(
         "published", "updated",  # bylines and dates: read as metadata, not body
         "tags", "tag", "keywords", "topics", "category", "categories",  # tag lists
         "header", "more", "nav", "banner", "video", "embed", "sr", "visually", "hidden",
-        "info", "links", "tools", "actions", "icons",
+        "info", "links", "tools", "actions", "icons", "print", "teaser", "teasers",
     }
 )  # fmt: skip
+# Tokens of an article's lead / standfirst: the element stays, and so does a weak-token
+# container around it (the lead often sits in the article's header).
+LEAD_TOKENS = frozenset(
+    {"lead", "intro", "standfirst", "summary", "excerpt", "abstract", "dek", "deck", "lede",
+     "subtitle", "subheadline", "description", "chapo", "chapeau", "vorspann", "einleitung",
+     "entradilla", "bajada"}
+)  # fmt: skip
 # Dropped tags that can wrap a whole page and are kept when they hold most of its text.
-GUARDED_TAGS = frozenset({"form"})
+GUARDED_TAGS = frozenset({"form", "aside"})
 
 # Tokens that mark the article container. Any element carrying one is protected from
 # the token rule above ("article-body share-enabled" stays) and scores up.
@@ -218,3 +225,26 @@ LISTING_URL_RE = re.compile(
 ARTICLE_URL_RE = re.compile(
     r"/(?:19|20)\d{2}[/-][01]?\d[/-]|[a-z0-9]+(?:-[a-z0-9]+){3,}|\d{5,}|\.s?html?$", re.I
 )
+
+# Visible dates near the headline. Month names of the corpus' main languages.
+MONTHS = (
+    r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|rero|braio)?|f[ée]v(?:rier)?|m[aä]r(?:ch|z|s|zo|ço)?|"
+    r"apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mai|mayo|maggio|jun(?:e|i|io|ho)?|juin|giugno|"
+    r"jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tembre|"
+    r"tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?|"
+    r"de[cz](?:ember|embre)?|dic(?:iembre|embre)?|dez(?:ember|embro)?"
+)
+VISIBLE_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:19|20)\d{{2}}"  # 09.02.2021
+    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 2021-02-09
+    rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}"  # 02/09/2021
+    rf"|\d{{1,2}}\.?\s(?:de\s)?(?:{MONTHS})\.?\s(?:de\s)?(?:19|20)\d{{2}}"  # 9. Februar 2021
+    rf"|(?:{MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}})"  # February 9, 2021
+    rf"(?:,?\s(?:um\s|à\s|at\s|-\s)?\d{{1,2}}[:.h]\d{{2}}(?:\s?[ap]\.?m\.?)?)?",  # , 14:35
+    re.I,
+)
+# class/id tokens of elements that print the article's date.
+DATE_CLASS_TOKENS = frozenset(
+    {"date", "time", "datetime", "published", "pubdate", "timestamp", "posted", "postdate",
+     "datum", "meta", "byline", "dateline", "info", "entry", "fecha", "data"}
+)  # fmt: skip
