@@ -12,10 +12,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newscrawl.extract.patterns import (
+    AGENCY_NAME_RE,
+    AUTHOR_META_KEYS,
     AUTHOR_NOISE_RE,
     AUTHOR_SPLIT_RE,
     AUTHOR_SUFFIX_RE,
+    AUTHOR_TRAILING_DATE_RE,
     BYLINE_PREFIX_RE,
+    BYLINE_XPATH,
     EMAIL_RE,
     TITLE_SEPARATORS_RE,
 )
@@ -23,11 +27,6 @@ from newscrawl.extract.page import Page, ld_types
 
 _WS = re.compile(r"\s+")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
-_BYLINE_XPATH = (
-    ".//*[@rel='author'] | .//*[@itemprop='author'] | "
-    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')] | "
-    ".//*[contains(@class, 'author-name') or contains(@class, 'byline__name')]"
-)
 
 
 def _clean(text: Any) -> str | None:
@@ -96,36 +95,58 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
     return h1s[0] if h1s else None
 
 
+_PARENTHESES = re.compile(r"\s*\([^)]*\)?")
+
+
 def _split_names(raw: str) -> list[str]:
-    raw = EMAIL_RE.sub("", raw)
+    """A byline or author string -> the names in it, without prefixes, roles and emails."""
+    raw = _PARENTHESES.sub("", EMAIL_RE.sub("", _WS.sub(" ", raw)))
     raw = BYLINE_PREFIX_RE.sub("", raw)
     names = []
     for part in AUTHOR_SPLIT_RE.split(raw):
-        name = AUTHOR_SUFFIX_RE.sub("", part or "").strip(" .,:;-–—|()")
-        name = BYLINE_PREFIX_RE.sub("", name).strip()
+        name = AUTHOR_SUFFIX_RE.sub("", part or "").strip(" .,:;-–—|()·•")
+        name = BYLINE_PREFIX_RE.sub("", name).strip(" ·•")
+        name = AUTHOR_TRAILING_DATE_RE.sub("", name).strip(" .,:;-–—|·•")
         if not name or AUTHOR_NOISE_RE.match(name) or len(name) > 60 or "://" in name:
             continue
-        if not any(c.isalpha() for c in name) or len(name.split()) > 5:
+        if any(c.isdigit() for c in name) or len(name.split()) > 5 or len(name) < 2:
             continue
         names.append(name)
     return names
 
 
-def _ld_people(value: Any) -> tuple[list[str], list[str]]:
-    """JSON-LD author value -> (person names, organisation names)."""
-    people: list[str] = []
-    orgs: list[str] = []
+class _Credits:
+    """Names collected from one source, sorted into people and organisations."""
+
+    def __init__(self, site_name: str | None) -> None:
+        self.people: list[str] = []
+        self.orgs: list[str] = []
+        self._site = _key(site_name) if site_name else None
+
+    def add(self, name: str, is_org: bool = False) -> None:
+        key = _key(name)
+        if is_org or AGENCY_NAME_RE.match(name) or key == self._site or "." in key.split()[-1]:
+            self.orgs.append(name)
+        else:
+            self.people.append(name)
+
+    def add_text(self, raw: str) -> None:
+        for name in _split_names(raw):
+            self.add(name)
+
+
+def _from_ld(value: Any, credits: _Credits) -> None:
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str):
-            people.extend(_split_names(item))
+            credits.add_text(item)
         elif isinstance(item, dict):
             name = _clean(item.get("name"))
             if not name:
                 continue
-            (orgs if "Organization" in ld_types(item) else people).extend(
-                _split_names(name) or ([name] if "Organization" in ld_types(item) else [])
-            )
-    return people, orgs
+            if "Organization" in ld_types(item) or "NewsMediaOrganization" in ld_types(item):
+                credits.add(name, is_org=True)
+            else:
+                credits.add_text(name)
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -138,25 +159,35 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def extract_authors(page: Page) -> list[str]:
+def _from_meta(page: Page, credits: _Credits) -> None:
+    for key in AUTHOR_META_KEYS:
+        for value in page.meta.get(key, ()):
+            if value.strip() and "://" not in value:
+                credits.add_text(value)
+
+
+def _from_byline(page: Page, credits: _Credits) -> None:
+    for el in page.tree.xpath(BYLINE_XPATH)[:8]:
+        text = _clean(el.text_content())
+        if text and len(text) < 100:
+            credits.add_text(text)
+        if credits.people:
+            return
+
+
+def extract_authors(page: Page, site_name: str | None = None) -> list[str]:
     """People credited as authors; organisations only when no person is credited."""
-    people, orgs = _ld_people(page.article_ld.get("author"))
-    if not people:
-        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                    "byl", "twitter:creator:name"):  # fmt: skip
-            for value in page.meta.get(key, ()):
-                if value.strip() and "://" not in value:
-                    people.extend(_split_names(value))
-            if people:
-                break
-    if not people:
-        for el in page.tree.xpath(_BYLINE_XPATH)[:5]:
-            text = _clean(el.text_content())
-            if text and len(text) < 120:
-                people.extend(_split_names(text))
-            if people:
-                break
-    return _dedupe(people or orgs)
+    orgs: list[str] = []
+    for source in (_from_ld, _from_meta, _from_byline):
+        credits = _Credits(site_name)
+        if source is _from_ld:
+            _from_ld(page.article_ld.get("author"), credits)
+        else:
+            source(page, credits)  # type: ignore[operator]
+        if credits.people:
+            return _dedupe(credits.people)
+        orgs.extend(credits.orgs)
+    return _dedupe(orgs)
 
 
 def extract_site_name(page: Page) -> str | None:

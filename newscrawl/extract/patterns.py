@@ -153,7 +153,8 @@ TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—:·•»-]\s+|\s+[|]|[|]\s+|\s+::\
 
 # --- Authors ---------------------------------------------------------------------------
 BYLINE_PREFIX_RE = re.compile(
-    r"^\s*(?:by|from|written by|posted by|story by|words by|von|text:?|par|por|di|door|av|af|"
+    r"^\s*(?:(?:veröffentlicht|eingestellt|erstellt|geschrieben|verfasst) von\s*(?=[A-ZÄÖÜ])|by|from|written by|posted by|published by|story by|words by|von|text:?|par|por|di|"
+    r"door|av|af|veröffentlicht von|geschrieben von|ein beitrag von|publié par|escrito por|"
     r"autor(?:in)?:?|author:?|texto:?)\s+",
     re.I,
 )
@@ -161,13 +162,23 @@ BYLINE_PREFIX_RE = re.compile(
 AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\|)\s*", re.I)
 # Words that are roles or organisations, not people ("Staff", "Correspondent").
 AUTHOR_NOISE_RE = re.compile(
-    r"^(?:staff|editors?|editorial|redaktion|redaktion\s+\w+|red|associated press|reuters|afp|dpa|"
-    r"ap|the associated press|news desk|newsroom|admin|administrator|guest|guest author|"
-    r"contributor|team|agencies|agency|wire|"
+    r"^(?:staff|editors?|editorial|redaktion|red|news desk|newsroom|admin|administrator|guest|"
+    r"guest author|contributor|team|agencies|agency|wire|foto|photo|bild|posted|published|"
+    r"authors?|auteurs?|autoren|autores|publiziert(?: am)?|veröffentlicht(?: am)?|updated|"
+    r"aktualisiert|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"(?:(?:senior|chief|staff|political|foreign|business|sports?|deputy|managing|executive|"
     r"special|contributing|freelance|guest|news|legal|health|science|tech(?:nology)?)\s+)*"
     r"(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
-    r"photographer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?))$",
+    r"photographer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?)|phd|dr|md)$",
+    re.I,
+)
+# News agencies: credited as organisations (kept only when no person is credited).
+AGENCY_NAME_RE = re.compile(
+    r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|dpa|deutsche presse-agentur|"
+    r"efe|agencia efe|ansa|apa|kna|epd|sda|upi|pa|pa media|cp|the canadian press|xinhua|bloomberg|"
+    r"aap|kyodo|ians|pti|tass|belga|ats|anp|ntb|tt|ritzau|stt|ctk|pap|mti|sid|afp/dpa|dpa/afp|"
+    r"apa/ap|dpa-afx|agenturen)$",
     re.I,
 )
 # Trailing roles and affiliations: "Jane Doe, Senior Reporter", "John Roe For Daily Mail".
@@ -175,6 +186,26 @@ AUTHOR_SUFFIX_RE = re.compile(
     r"\s*(?:,|\||-|–|—)\s*(?:senior|chief|staff|political|foreign|business|sports?|"
     r"(?:[a-z]+ )?(?:correspondent|reporter|editor|writer|columnist)).*$"
     r"|\s+(?:for|für|pour|para)\s+(?:the\s+)?[A-Z].*$",
+    re.I,
+)
+# Meta keys naming authors, most specific first.
+AUTHOR_META_KEYS = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
+    "twitter:creator:name", "cxenseparse:author",
+)  # fmt: skip
+# Elements printing the byline: rel/itemprop author, hCard names, author/byline classes.
+BYLINE_XPATH = (
+    "(.//body//*[@itemprop='author']//*[@itemprop='name'] | .//body//*[@itemprop='author'] |"
+    " .//body//a[@rel='author'] | .//body//*[contains(@class, 'author') and"
+    " not(contains(@class, 'authorbox')) and not(contains(@class, 'author-bio'))] |"
+    " .//body//*[contains(@class, 'byline')] | .//body//*[contains(@class, 'autor')] |"
+    " .//body//*[contains(concat(' ', @class, ' '), ' fn ')])"
+    "[not(ancestor::*[contains(@class, 'comment')])]"
+)
+# A date or time after a name ends it: "Tobi 29. Juni 2017", "Kienitz at 18:52", "X am Samstag".
+AUTHOR_TRAILING_DATE_RE = re.compile(
+    r"\s+(?:(?:at|am|um|on|le|el|il|op)\s+)?(?:\S*\d.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day.*|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag).*)$",
     re.I,
 )
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
