@@ -22,6 +22,9 @@ _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
+_CLIMB_RATIO = 1.4  # the ancestor holds 40% more paragraph text than the best container
+_CLIMB_MIN_GAIN = 300  # ... and at least 300 more characters of it
+_CLIMB_DENSITY = 0.7  # ... and its text is mostly paragraph text (not lists of links)
 
 
 @dataclass
@@ -80,23 +83,34 @@ def _own_text_len(el: Any) -> int:
     return total
 
 
-def _score_candidates(root: Any) -> dict[Any, float]:
+@dataclass
+class _Scores:
+    """Readability-style scores (credited to the 3 nearest containers) and text mass per node."""
+
+    score: dict[Any, float]
+    mass: dict[Any, float]
+
+
+def _score_candidates(root: Any) -> _Scores:
     scores: dict[Any, float] = {}
+    mass: dict[Any, float] = {}
     for el in _paragraph_elements(root):
         text = el.text_content() if el.tag in PARAGRAPH_TAGS else (el.text or "")
         length = len(text.strip()) if el.tag in PARAGRAPH_TAGS else _own_text_len(el)
         if length < _MIN_PARAGRAPH:
             continue
-        score = 1 + text.count(",") + min(length / 100, 3)
-        score *= 1 - _link_density(el, length)
+        clean = 1 - _link_density(el, length)
+        score = (1 + text.count(",") + min(length / 100, 3)) * clean
         holder = el if el.tag in ("div", "section", "td") else el.getparent()
+        if holder is None:
+            continue
         for depth, ancestor in enumerate((holder, *_ancestors(holder, 2))):
-            if ancestor is None:
-                break
             if ancestor not in scores:
                 scores[ancestor] = _class_weight(ancestor)
             scores[ancestor] += score / (1 + depth)
-    return scores
+        for ancestor in (holder, *holder.iterancestors()):
+            mass[ancestor] = mass.get(ancestor, 0.0) + length * clean
+    return _Scores(scores, mass)
 
 
 def _ancestors(el: Any, n: int) -> list[Any]:
@@ -108,15 +122,30 @@ def _ancestors(el: Any, n: int) -> list[Any]:
     return out
 
 
-def _pick_roots(scores: dict[Any, float]) -> list[Any]:
+def _climb(top: Any, mass: dict[Any, float]) -> Any:
+    """Move up to an ancestor holding much more article text (bodies split in chunks)."""
+    node = top
+    for ancestor in top.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break
+        held = mass.get(ancestor, 0.0)
+        if held < _CLIMB_RATIO * mass.get(node, 0.0) or held - mass.get(node, 0.0) < _CLIMB_MIN_GAIN:
+            continue
+        if held >= _CLIMB_DENSITY * len(norm(ancestor.text_content())):
+            node = ancestor  # mostly paragraph text: the chunks' common container
+    return node
+
+
+def _pick_roots(found: _Scores) -> list[Any]:
     """The best-scoring container plus siblings that look like continuations of it."""
+    scores = found.score
     if not scores:
         return []
-    top = max(scores, key=lambda el: scores[el])
+    top = _climb(max(scores, key=lambda el: scores[el]), found.mass)
     parent = top.getparent()
     if parent is None:
         return [top]
-    threshold = max(10.0, scores[top] * 0.2)
+    threshold = max(10.0, scores.get(top, 0.0) * 0.2)
     roots = []
     before_top = True
     for sibling in parent:
