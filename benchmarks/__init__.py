@@ -1,0 +1,1 @@
+"""Benchmarks: corpus scoring (``scoring``) and the side-by-side run (``corpus_bench``)."""
