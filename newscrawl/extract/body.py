@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newscrawl.extract.clean import clean_tree
+from newscrawl.extract.clean import clean_tree, is_content_container
 from newscrawl.extract.patterns import (
     BLOCK_TAGS,
     BOILERPLATE_TEXT_RE,
     BOILERPLATE_TOKENS,
     BYLINE_PREFIX_RE,
-    CONTENT_CLASS_RE,
     HEADING_TAGS,
     PARAGRAPH_TAGS,
 )
@@ -53,7 +52,7 @@ def _class_weight(el: Any) -> float:
     if not classes.strip():
         return 0.0
     weight = 0.0
-    if CONTENT_CLASS_RE.search(classes) or el.get("itemprop") == "articleBody":
+    if is_content_container(el):
         weight += 25
     if set(_TOKEN_SPLIT.split(classes)) & BOILERPLATE_TOKENS:
         weight -= 25

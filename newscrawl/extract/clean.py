@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from newscrawl.extract.patterns import (
+    BOILERPLATE_AFFIX_RE,
     BOILERPLATE_TOKENS,
     CONTENT_CLASS_RE,
     DROP_ROLES,
     DROP_TAGS,
     GUARDED_TAGS,
     LEAD_TOKENS,
+    SUBHEADING_TAGS,
     WEAK_BOILERPLATE_TOKENS,
 )
 
@@ -26,6 +28,14 @@ _WEAK_MAX_TEXT = 400
 def _tokens(el: Any) -> set[str]:
     value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     return set(_TOKEN_SPLIT.split(value)) - {""}
+
+
+def is_content_container(el: Any) -> bool:
+    """True when a class/id name or itemprop marks ``el`` as the article body."""
+    if (el.get("itemprop") or "") == "articleBody":
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(CONTENT_CLASS_RE.match(name) for name in names)
 
 
 def _text_len(el: Any) -> int:
@@ -64,15 +74,18 @@ def _verdict(el: Any, totals: _Totals) -> bool:
     tokens = _tokens(el)
     if not tokens:
         return False
-    classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if CONTENT_CLASS_RE.search(classes) or (el.get("itemprop") or "") == "articleBody":
+    if is_content_container(el):
         return False
-    if tokens & BOILERPLATE_TOKENS:
+    if tokens & BOILERPLATE_TOKENS or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens):
         return not totals.holds_most(el)
     if tokens & WEAK_BOILERPLATE_TOKENS and not tokens & LEAD_TOKENS:
         if _text_len(el) >= _WEAK_MAX_TEXT or totals.holds_most(el):
             return False
-        return not any(_tokens(d) & LEAD_TOKENS for d in el.iterdescendants() if d.get("class"))
+        return not any(
+            (d.tag in SUBHEADING_TAGS and d.find(".//a") is None)
+            or (d.get("class") and _tokens(d) & LEAD_TOKENS)
+            for d in el.iterdescendants()
+        )
     return False
 
 

@@ -17,8 +17,9 @@ _REGION = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}}"
 _MONTH = r"[A-Za-zÀ-ÿ]{3,10}\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_MONTH})(?:,?\s+\d{{4}})?"
 _AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"
-# Separator after the dateline: a dash with spaces, "--", "_", or ":" (only after an agency).
-_SEP = r"(?:\s*[—–]\s*|\s+--?\s+|\s*--\s*|_\s*|\s+-(?=\S)|-\s+)"
+# Separator after the dateline: a dash with spaces, "--", "_", ".-" (Spanish wire style),
+# or ":" (only after an agency).
+_SEP = r"(?:\s*[—–]\s*|\s+--?\s+|\s*--\s*|_\s*|\s+-(?=\S)|-\s+|\.[-—–]\s*)"
 
 _DATELINE_RE = re.compile(
     rf"""^(?P<text>

@@ -82,9 +82,11 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
     ]
     title_el = page.tree.find(".//title")
     doc_title = _clean(title_el.text_content()) if title_el is not None else None
-    for h1 in h1s:
-        if any(s and _key(h1) in _key(s) for s in [*stated, doc_title]):
-            return h1
+    matching = [h1 for h1 in h1s if any(s and _key(h1) in _key(s) for s in [*stated, doc_title])]
+    if matching:  # the longest: a blog's name in an h1 is contained in the <title> too
+        return max(matching, key=len)
+    if len(h1s) == 1:
+        return h1s[0]
     for candidate in stated:
         if candidate and not (site_name and _key(candidate) == _key(site_name)):
             return _strip_site_suffix(candidate, site_name, h1s)
@@ -93,6 +95,14 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
     if doc_title:
         return _strip_site_suffix(doc_title, site_name, h1s)
     return h1s[0] if h1s else None
+
+
+def _drop_trailing_agency(name: str) -> str:
+    """"Helen Marsh Reuters" -> "Helen Marsh": an agency credit printed after the name."""
+    words = name.split()
+    if len(words) > 2 and AGENCY_NAME_RE.match(words[-1]):
+        return " ".join(words[:-1])
+    return name
 
 
 _PARENTHESES = re.compile(r"\s*\([^)]*\)?")
@@ -107,6 +117,7 @@ def _split_names(raw: str) -> list[str]:
         name = AUTHOR_SUFFIX_RE.sub("", part or "").strip(" .,:;-–—|()·•")
         name = BYLINE_PREFIX_RE.sub("", name).strip(" ·•")
         name = AUTHOR_TRAILING_DATE_RE.sub("", name).strip(" .,:;-–—|·•")
+        name = _drop_trailing_agency(name)
         if not name or AUTHOR_NOISE_RE.match(name) or len(name) > 60 or "://" in name:
             continue
         if any(c.isdigit() for c in name) or len(name.split()) > 5 or len(name) < 2:

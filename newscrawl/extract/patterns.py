@@ -101,11 +101,20 @@ CONTENT_TOKENS = frozenset(
     }
 )  # fmt: skip
 
-# Compound class names that are always content ("td-post-content", "article__body").
+# One class name that marks the article body ("td-post-content", "article__body",
+# "storyBody"); "Page-storyBody-footer" is not one: the name must end in the content word.
 CONTENT_CLASS_RE = re.compile(
-    r"(?:^|[\s_-])(?:article|entry|post|story|news)[-_]{0,2}(?:body|content|text|inner)"
-    r"|articlebody|itemprop-articlebody|(?:^|\s)(?:article|story)(?:\s|$)",
+    r"^(?:[a-z0-9]+[-_]+)*(?:article|entry|post|story|news)[-_]{0,2}(?:body|content|text|inner)"
+    r"(?:[-_]+\d+)?$|^(?:article|story|articlebody|main-content)$",
     re.I,
+)
+# Strong boilerplate words also caught inside compound tokens ("jp-relatedposts",
+# "sharedaddy", "socialshare"): a token that starts or ends with one of them.
+BOILERPLATE_AFFIX_RE = re.compile(
+    r"^(?:related|share|social|comment|newsletter|cookie|breadcrumb|sidebar|widget|promo|"
+    r"sponsor|advert|subscribe|recommend|popular|trending|outbrain|taboola)"
+    r"|(?:related|sharing|social|comments|newsletter|cookies|breadcrumbs?|sidebar|widgets?|"
+    r"promo|sponsored|advert|subscribe|recommended|popular|trending)$"
 )
 
 # Block-level tags: each closes the current paragraph.
@@ -117,6 +126,8 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Sub-headings that keep a weak-token container (a live update's header, a standfirst h2).
+SUBHEADING_TAGS = frozenset({"h2", "h3"})
 # Elements whose text counts as paragraph text when scoring containers.
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre", "li", "h2", "h3", "h4", "dd"})
 
@@ -167,9 +178,7 @@ AUTHOR_NOISE_RE = re.compile(
     r"authors?|auteurs?|autoren|autores|publiziert(?: am)?|veröffentlicht(?: am)?|updated|"
     r"aktualisiert|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"(?:(?:senior|chief|staff|political|foreign|business|sports?|deputy|managing|executive|"
-    r"special|contributing|freelance|guest|news|legal|health|science|tech(?:nology)?)\s+)*"
-    r"(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
+    r"(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
     r"photographer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?)|phd|dr|md)$",
     re.I,
 )
