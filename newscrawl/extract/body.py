@@ -12,8 +12,10 @@ from newscrawl.extract.patterns import (
     BOILERPLATE_TEXT_RE,
     BOILERPLATE_TOKENS,
     BYLINE_PREFIX_RE,
+    FURNITURE_MAX_CHARS,
     HEADING_TAGS,
     PARAGRAPH_TAGS,
+    SENTENCE_END_RE,
 )
 
 _WS = re.compile(r"\s+")
@@ -221,7 +223,9 @@ def _is_head_furniture(block: Block) -> bool:
     text = block.text
     if len(text) > 90 or block.kind in HEADING_TAGS:
         return False
-    return bool(BYLINE_PREFIX_RE.match(text) or _HAS_DIGIT_DATE.search(text))
+    if BYLINE_PREFIX_RE.match(text) or _HAS_DIGIT_DATE.search(text):
+        return True
+    return len(text) < 30 and not SENTENCE_END_RE.search(text)  # "Suche", "Aktuell"
 
 
 def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
@@ -236,4 +240,11 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     blocks = [b for b in blocks if _keep(b, title)]
     while blocks and _is_head_furniture(blocks[0]):
         blocks.pop(0)
+    while blocks and _is_label(blocks[-1]):
+        blocks.pop()  # box headings and labels after the last sentence of the article
     return [b.text for b in blocks]
+
+
+def _is_label(block: Block) -> bool:
+    """A short block that is not a sentence: a label or the heading of what follows."""
+    return len(block.text) <= FURNITURE_MAX_CHARS and not SENTENCE_END_RE.search(block.text)

@@ -135,7 +135,10 @@ PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre", "li", "h2", "h3", "h4", "d
 BOILERPLATE_TEXT_RE = re.compile(
     r"""^(?:
       spot_im[gq]                                   # tagDiv ad placeholder
-    | advertisement | anzeige | publicité | publicidad | werbung | sponsored
+    | advertisement | anzeige(?:\s*[-:–].*)? | publicité | publicidad | werbung | sponsored
+    | (?:be\ sociable,\ )?share!? | teilen | partager | compartir | drucken | imprimer | imprimir
+    | kommentieren | commenter | comentar | permalink | permalien | auch\ interessant.*
+    | mehr\ (?:themen|artikel|zum\ thema).* | weitere\ (?:artikel|meldungen|nachrichten).*
     | (?:leave|post|write)\ a\ (?:reply|comment)   # comment forms
     | please\ enter\ your\ (?:comment|name)(?:\ here)?!?
     | latest\ (?:posts|news|stories) | related\ (?:posts|articles|stories) | most\ (?:read|popular)
@@ -150,6 +153,12 @@ BOILERPLATE_TEXT_RE = re.compile(
     )$""",
     re.I | re.X,
 )
+# Sentence-final punctuation: a block ending without it is a label, heading or caption.
+SENTENCE_END_RE = re.compile(r"[.!?…:;\"”“»«'’)\]]$")
+# Trailing or leading short blocks without sentence punctuation are page furniture
+# ("Auch interessant", "Weitere Informationen", "Suche") once the article text has ended.
+FURNITURE_MAX_CHARS = 60
+
 # Paywall stubs: text that says the rest is behind a subscription.
 PAYWALL_TEXT_RE = re.compile(
     r"subscribe (?:now )?to (?:continue|keep) reading|to continue reading|this (?:article|content) "
