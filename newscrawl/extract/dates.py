@@ -29,6 +29,12 @@ _ISO = re.compile(
     r"(?:[T ](?P<hm>[0-2]\d:[0-5]\d)(?P<sec>:[0-5]\d)?(?:[.,]\d+)?\s*"
     r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|UTC|GMT)?)?"
 )
+# 09.02.2021 / 9. 2. 2021 [, 14:35]: dotted numeric dates are day-first in every language that
+# prints them; dateparser would read them month-first on pages without a declared language.
+_DOTTED = re.compile(
+    r"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d{2})"
+    r"(?:\D{1,6}(?P<hm>[0-2]?\d[:.][0-5]\d))?"
+)
 _HAS_TIME = re.compile(r"\b[0-2]?\d[:h.][0-5]\d\b")
 _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],  # never fill a missing day from today
@@ -40,7 +46,9 @@ _TIME_XPATH = (
 )
 # Containers whose dates are not the article's: page header widgets, comments, teasers.
 _FOREIGN_CONTAINER = re.compile(
-    r"comment|related|sidebar|widget|footer|header-top|topbar|teaser|promo|recommend|latest", re.I
+    r"comment|related|sidebar|widget|header-top|topbar|teaser|promo|recommend|latest|popular|"
+    r"trending|more-stories|weather|ticker",
+    re.I,
 )
 _MAX_YEAR = datetime.now().year + 1
 
@@ -75,6 +83,9 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
         return out if _valid_year(out) else None
     if len(value) > 80 or not re.search(r"\d", value):
         return None
+    dotted = _DOTTED.search(value)
+    if dotted:
+        return _from_dotted(dotted)
     try:
         parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
     except Exception as exc:  # dateparser raises assorted errors on odd input
@@ -89,15 +100,35 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
     return out if _valid_year(out) else None
 
 
+def _from_dotted(match: re.Match[str]) -> str | None:
+    try:
+        day = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    out = day.date().isoformat()
+    if match["hm"]:
+        hour, minute = re.split(r"[:.]", match["hm"])
+        if int(hour) < 24:
+            out += f"T{int(hour):02d}:{minute}:00"
+    return out if _valid_year(out) else None
+
+
 def _in_foreign_container(el: Any) -> bool:
+    """True inside page chrome (a header/nav/footer/aside outside the article) or a box of
+    other content (comments, related teasers, sidebars), whose dates are not the article's."""
+    chrome = False
     for ancestor in el.iterancestors():
-        if ancestor.tag in ("header", "nav", "footer", "aside") and ancestor.getparent() is not None:
-            if ancestor.getparent().tag == "body" or ancestor.tag != "header":
-                return True
+        tag = ancestor.tag
+        if tag in ("article", "main"):
+            return False  # a header/footer inside the article is part of it
+        if tag in ("nav", "aside"):
+            return True
+        if tag in ("header", "footer"):
+            chrome = True
         cls = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if _FOREIGN_CONTAINER.search(cls):
             return True
-    return False
+    return chrome
 
 
 def _from_dom(page: Page, languages: list[str] | None) -> str | None:
