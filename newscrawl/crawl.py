@@ -1,0 +1,235 @@
+"""``python -m newscrawl crawl``: run the ``news`` spider in-process and append JSON Lines.
+
+Exit codes: 0 finished (also when stopped by --max-pages/--max-time), 1 failed (an error in
+project code, or nothing could be fetched), 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newscrawl.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
+# Stop reasons that mean "done": the crawl ran out of work or hit a limit we were given.
+FINISHED_REASONS = {"finished", "closespider_pagecount", "closespider_timeout"}
+
+
+class ArgumentError(ValueError):
+    """A crawl argument is invalid; the message is shown to the user (exit code 2)."""
+
+
+@dataclass
+class CrawlResult:
+    """What a crawl run left behind: its stats, why it stopped and the exit code."""
+
+    stats: dict[str, Any]
+    reason: str | None
+    output: Path
+    exit_code: int
+    problem: str = ""  # why the crawl failed, empty when it did not
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``crawl`` subcommand to the CLI."""
+    p = subparsers.add_parser(
+        "crawl",
+        help="crawl news sites and append article records to a JSON Lines file",
+        description="Crawl from start URLs (following links on their hosts), sitemaps, feeds "
+        "and URL files; append one JSON record per article to OUT.",
+    )
+    p.add_argument("urls", nargs="*", metavar="URL", help="start URL (http or https)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.jsonl",
+        help="JSON Lines file to append to (created if missing)",
+    )
+    p.add_argument(
+        "--max-pages",
+        type=_positive_int,
+        metavar="N",
+        help="stop after N responses (CLOSESPIDER_PAGECOUNT)",
+    )
+    p.add_argument(
+        "--max-time",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="stop after SECONDS (CLOSESPIDER_TIMEOUT)",
+    )
+    p.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="sitemap, sitemap index or site root (reads robots.txt); repeatable",
+    )
+    p.add_argument(
+        "--feed", action="append", default=[], metavar="URL", help="RSS or Atom feed; repeatable"
+    )
+    p.add_argument(
+        "--url-file",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="file with one URL per line (# comments); repeatable",
+    )
+    p.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        dest="settings",
+        help="Scrapy setting, e.g. -s DOWNLOAD_DELAY=2; repeatable",
+    )
+    p.add_argument("--user-agent", metavar="UA", help="User-Agent header (USER_AGENT)")
+    p.set_defaults(func=run_command)
+    return p
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive integer: {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number: {text}")
+    return value
+
+
+def spider_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the ``news`` spider's arguments for the CLI arguments; raise ArgumentError."""
+    from spiders.sources import SourceError, check_url, read_url_file
+
+    try:
+        urls = [check_url(u) for u in args.urls]
+        for path in args.url_file:
+            urls += [check_url(u) for u in read_url_file(path)]
+        sitemaps = [check_url(u) for u in args.sitemap]
+        feeds = [check_url(u) for u in args.feed]
+    except SourceError as exc:
+        raise ArgumentError(str(exc)) from exc
+    if not (urls or sitemaps or feeds):
+        raise ArgumentError("nothing to crawl: give a URL, --sitemap, --feed or --url-file")
+    return {"urls": urls, "sitemaps": sitemaps, "feeds": feeds}
+
+
+def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the Scrapy settings the CLI arguments ask for; raise ArgumentError."""
+    overrides: dict[str, Any] = {}
+    for pair in args.settings:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ArgumentError(f"-s expects NAME=VALUE, got {pair!r}")
+        overrides[name.strip()] = value
+    if args.max_pages:
+        overrides["CLOSESPIDER_PAGECOUNT"] = args.max_pages
+    if args.max_time:
+        overrides["CLOSESPIDER_TIMEOUT"] = args.max_time
+    if args.user_agent:
+        overrides["USER_AGENT"] = args.user_agent
+    return overrides
+
+
+def check_output(path: str) -> Path:
+    """Return the output path if it can be a file we append to; raise ArgumentError."""
+    out = Path(path)
+    if out.is_dir():
+        raise ArgumentError(f"output is a directory: {path}")
+    return out
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run ``crawl`` from parsed arguments; print the summary; return the exit code."""
+    try:
+        spider_args = spider_arguments(args)
+        overrides = setting_overrides(args)
+        output = check_output(args.output)
+    except ArgumentError as exc:
+        print(f"python -m newscrawl crawl: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = run_crawl(spider_args, output, overrides)
+    print_summary(result)
+    return result.exit_code
+
+
+def print_summary(result: CrawlResult) -> None:
+    """Print the crawl summary on stdout and, on failure, the reason on stderr."""
+    from newscrawl.report import summary
+
+    print(summary(result.stats, result.reason, str(result.output)))
+    if result.problem:
+        print(f"crawl failed: {result.problem}", file=sys.stderr)
+
+
+def crawl_settings(output: Path, overrides: dict[str, Any], overwrite: bool = False) -> Any:
+    """Return the project settings for an in-process crawl exporting to ``output``."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("newscrawl.settings", priority="project")
+    settings.set("LOG_LEVEL", "WARNING", priority="project")
+    settings.set("NEWSCRAWL_PROGRESS", True, priority="project")
+    settings.set("EXTENSIONS", {"newscrawl.report.Progress": 500}, priority="project")
+    feed = {"format": "jsonlines", "encoding": "utf-8", "overwrite": overwrite}
+    settings.set("FEEDS", {str(output.resolve()): feed}, priority="project")
+    settings.setdict(overrides, priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    spider_args: dict[str, Any],
+    output: Path,
+    overrides: dict[str, Any] | None = None,
+    overwrite: bool = False,
+) -> CrawlResult:
+    """Run the ``news`` spider in this process (blocking) and return what happened.
+
+    Records are appended to ``output`` unless ``overwrite`` is true. Runs once per process
+    (Twisted's reactor cannot be restarted).
+    """
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    from spiders.news import NewsSpider
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    process = CrawlerProcess(crawl_settings(output, overrides or {}, overwrite))
+    crawler = process.create_crawler(NewsSpider)
+    item_errors: list[str] = []
+
+    def on_item_error(failure: Any, **_: Any) -> None:
+        item_errors.append(str(failure.value))
+
+    crawler.signals.connect(on_item_error, signal=signals.item_error, weak=False)
+    process.crawl(crawler, **spider_args)
+    process.start()
+    stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+    reason = stats.get("finish_reason")
+    problem = _failure(stats, reason, item_errors)
+    return CrawlResult(stats, reason, output, EXIT_FAILED if problem else EXIT_OK, problem)
+
+
+def _failure(stats: dict[str, Any], reason: str | None, item_errors: list[str]) -> str:
+    """Return why the crawl counts as failed, or "" when it finished."""
+    if reason is None:
+        return "the crawl did not start (see the errors above)"
+    if reason not in FINISHED_REASONS:
+        return f"stopped early: {reason}"
+    if spider_errors := stats.get("spider_exceptions/count", 0):
+        return f"{spider_errors} exception(s) in spider callbacks"
+    if item_errors:
+        return f"{len(item_errors)} exception(s) in item pipelines, first: {item_errors[0]}"
+    fetched = sum(v for k, v in stats.items() if k.startswith("newscrawl/fetched/"))
+    if not fetched:
+        return "nothing could be fetched"
+    return ""

@@ -1,0 +1,66 @@
+"""Scrapy settings of the newscrawl project (``scrapy crawl news`` and ``python -m newscrawl``).
+
+Our own settings are prefixed ``NEWSCRAWL_``; each has one documented default here and can be
+changed like any Scrapy setting (``-s NAME=VALUE``).
+"""
+
+from newscrawl.extract.model import EXTRACTOR_VERSION
+
+BOT_NAME = "newscrawl"
+
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Identify ourselves; override with ``-s USER_AGENT=...`` or ``crawl --user-agent``.
+USER_AGENT = f"newscrawl/{EXTRACTOR_VERSION} (+https://github.com/newscrawl/newscrawl)"
+
+# Politeness: honour robots.txt (Protego parser) and adapt the delay to the server's latency.
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+
+# Fail fast on dead hosts, retry transient errors a little.
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+DNS_TIMEOUT = 15
+# News pages are small; refuse monsters (sitemaps included) instead of filling memory.
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# Pipelines, one per concern, with gaps so a new stage fits between them.
+ITEM_PIPELINES = {
+    "newscrawl.pipelines.ExtractionPipeline": 100,
+    "newscrawl.pipelines.ValidationPipeline": 200,
+    "newscrawl.pipelines.DedupPipeline": 300,
+}
+# Dropping listing pages is routine, not a warning; the reasons are in the stats.
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
+
+FEED_EXPORT_ENCODING = "utf-8"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# --- newscrawl's own settings --------------------------------------------------------------
+
+# Follow links found on pages reached from start URLs (pages from sitemaps/feeds are leaves).
+NEWSCRAWL_FOLLOW_LINKS = True
+# How many links deep to follow from a start URL (0: fetch the start URLs only).
+NEWSCRAWL_MAX_DEPTH = 5
+# Response headers kept on the raw page item (lower-case names).
+NEWSCRAWL_KEEP_HEADERS = ["content-type", "content-language", "last-modified", "date"]
+# Fill ``published``/``title`` from sitemap or feed hints when the page itself gives none.
+NEWSCRAWL_USE_HINTS = True
+# Minimum number of words in the body for a record to be exported.
+NEWSCRAWL_MIN_WORDS = 1
+# Print a progress line on stderr every N seconds (``python -m newscrawl crawl`` turns it on).
+NEWSCRAWL_PROGRESS = False
+NEWSCRAWL_PROGRESS_INTERVAL = 2.0

@@ -1,0 +1,1 @@
+"""Scrapy spiders of the newscrawl project (``SPIDER_MODULES = ["spiders"]``)."""
