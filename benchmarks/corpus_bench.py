@@ -139,17 +139,14 @@ def score_records(records: list[dict[str, Any]], preds: dict[str, Prediction]) -
     snippeted = [r for r in records if "must_contain" in r or "must_not_contain" in r]
     return {
         "title_em": _rate(scoring.title_match(pred(r).title, r["title"]) for r in titled),
-        "published_day": _rate(
-            scoring.published_day_match(pred(r).published, r["published"]) for r in dated
-        ),
+        "published_day": _rate(scoring.published_day_match(pred(r).published, r["published"]) for r in dated),
         "published_minute": _rate(
             bool(scoring.published_minute_match(pred(r).published, r["published"])) for r in timed
         ),
         "authors": scoring.author_scores((pred(r).authors, r["authors"]) for r in authored),
         "body": scoring.body_scores((pred(r).body, r["body"]) for r in bodied),
         "snippets": scoring.snippet_scores(
-            (pred(r).body, r.get("must_contain", []), r.get("must_not_contain", []))
-            for r in snippeted
+            (pred(r).body, r.get("must_contain", []), r.get("must_not_contain", [])) for r in snippeted
         ),
     }
 
@@ -244,8 +241,7 @@ def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
 
     def line(cells: list[str]) -> str:
         return "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         )
 
     rule = "-" * (sum(widths) + 2 * (len(widths) - 1))
@@ -269,13 +265,9 @@ def render(results: dict[str, Any]) -> str:
     runs = {x: ex[x]["run"] for x in names}
     pages = str(runs[names[0]]["pages"])
     rows.append(["errors (pages)", pages, *(str(runs[x]["errors"]) for x in names)])
-    rows.append(
-        ["extraction seconds", pages, *(_fmt(runs[x]["extraction_seconds"], 1) for x in names)]
-    )
+    rows.append(["extraction seconds", pages, *(_fmt(runs[x]["extraction_seconds"], 1) for x in names)])
     rows.append(["records/s", pages, *(_fmt(runs[x]["records_per_second"], 1) for x in names)])
-    rows.append(
-        ["page_type == article", pages, *(_fmt(runs[x]["page_type_article_share"]) for x in names)]
-    )
+    rows.append(["page_type == article", pages, *(_fmt(runs[x]["page_type_article_share"]) for x in names)])
     out = [_table("Overall (dev corpus)", header, rows)]
 
     for group, keys in (("by_source", SOURCES), ("by_language", [*results["languages"], "other"])):
@@ -326,8 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout",
         type=float,
         default=120.0,
-        help="seconds per extractor per page before it counts as an error "
-        "(0 = none; default %(default)s)",
+        help="seconds per extractor per page before it counts as an error (0 = none; default %(default)s)",
     )
     parser.add_argument(
         "--predictions",
@@ -358,10 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     results["pages"] = len(pages)
     results["wall_seconds"] = time.perf_counter() - started
     print(render(results))
-    print(
-        f"\n{len(records)} records over {len(pages)} pages; "
-        f"wall time {results['wall_seconds']:.1f}s"
-    )
+    print(f"\n{len(records)} records over {len(pages)} pages; wall time {results['wall_seconds']:.1f}s")
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as fh:
             for name, by_page in preds.items():

@@ -136,9 +136,7 @@ def published_minute_match(predicted: str | None, truth: str) -> bool | None:
     if not isinstance(p, datetime):
         return False
     p = _in_truth_frame(p, t)
-    return p.replace(second=0, microsecond=0, tzinfo=None) == t.replace(
-        second=0, microsecond=0, tzinfo=None
-    )
+    return p.replace(second=0, microsecond=0, tzinfo=None) == t.replace(second=0, microsecond=0, tzinfo=None)
 
 
 # -- authors ---------------------------------------------------------------------------
@@ -188,9 +186,7 @@ def shingles(text: str | None, size: int = SHINGLE_SIZE) -> Counter[tuple[str, .
     return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
-def body_counts(
-    predicted: str | None, truth: str | None, *, multiset: bool = True
-) -> tuple[int, int, int]:
+def body_counts(predicted: str | None, truth: str | None, *, multiset: bool = True) -> tuple[int, int, int]:
     """(TP, FP, FN) of one document over shingle multisets (repeats count each time).
 
     ``multiset=False`` counts each distinct shingle once (set semantics).
@@ -202,9 +198,7 @@ def body_counts(
     return tp, sum(pred.values()) - tp, sum(gold.values()) - tp
 
 
-def body_scores(
-    pairs: Iterable[tuple[str | None, str | None]], *, multiset: bool = True
-) -> dict[str, float]:
+def body_scores(pairs: Iterable[tuple[str | None, str | None]], *, multiset: bool = True) -> dict[str, float]:
     """Shingle P/R/F1 over (pred, truth) pairs.
 
     Precision: mean of per-document TP/(TP+FP) over documents with a non-empty prediction.

@@ -68,9 +68,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="URL",
         help="sitemap, sitemap index or site root (reads robots.txt); repeatable",
     )
-    p.add_argument(
-        "--feed", action="append", default=[], metavar="URL", help="RSS or Atom feed; repeatable"
-    )
+    p.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS or Atom feed; repeatable")
     p.add_argument(
         "--url-file",
         action="append",

@@ -26,9 +26,7 @@ def counts(stats: dict[str, Any]) -> dict[str, int]:
 
 def dropped_by_reason(stats: dict[str, Any]) -> dict[str, int]:
     """Return ``{reason: count}`` from the ``newscrawl/dropped/<reason>`` stats, largest first."""
-    reasons = {
-        k[len(DROPPED_PREFIX) :]: int(v) for k, v in stats.items() if k.startswith(DROPPED_PREFIX)
-    }
+    reasons = {k[len(DROPPED_PREFIX) :]: int(v) for k, v in stats.items() if k.startswith(DROPPED_PREFIX)}
     return dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -36,8 +34,7 @@ def progress_line(stats: dict[str, Any]) -> str:
     """Return one progress line: pages fetched, articles exported, dropped, errors."""
     c = counts(stats)
     return (
-        f"fetched {c['fetched']} · exported {c['exported']} · "
-        f"dropped {c['dropped']} · errors {c['errors']}"
+        f"fetched {c['fetched']} · exported {c['exported']} · dropped {c['dropped']} · errors {c['errors']}"
     )
 
 
@@ -47,9 +44,7 @@ def summary(stats: dict[str, Any], reason: str | None, output: str) -> str:
     fetched_kinds = {
         k[len(FETCHED_PREFIX) :]: int(v) for k, v in stats.items() if k.startswith(FETCHED_PREFIX)
     }
-    kinds = ", ".join(
-        f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(fetched_kinds.items())
-    )
+    kinds = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(fetched_kinds.items()))
     dropped = ", ".join(f"{r} {n}" for r, n in dropped_by_reason(stats).items())
     duration = float(stats.get("elapsed_time_seconds", 0.0))
     lines = [

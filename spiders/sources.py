@@ -123,9 +123,7 @@ def sitemap_hints(entry: dict[str, Any]) -> dict[str, Any]:
 # --- feeds -----------------------------------------------------------------------------------
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-_SAFE_XML = dict(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
-)
+_SAFE_XML = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True)
 
 
 def _local(tag: object) -> str:
@@ -162,9 +160,7 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
     for item in root.iter():
         kind = _local(item.tag)
         if kind == "item":  # RSS 2.0 and RSS 1.0
-            link = _child_text(item, "link") or item.get(
-                "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
-            )
+            link = _child_text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
             published = _child_text(item, "pubDate", "date")
         elif kind == "entry" and item.tag == f"{_ATOM}entry":
             link = _atom_link(item)

@@ -66,9 +66,7 @@ def test_every_record_is_valid_against_the_schema(first_crawl: Any) -> None:
         assert record_errors(record) == [], record["url"]
 
 
-def test_every_fixture_exported_once_and_no_listing_page(
-    first_crawl: Any, article_urls: list[str]
-) -> None:
+def test_every_fixture_exported_once_and_no_listing_page(first_crawl: Any, article_urls: list[str]) -> None:
     exported = Counter(r["url"] for r in read_records(first_crawl[1]))
     not_articles = set(exported) - set(article_urls)
     assert not not_articles, f"non-article pages exported: {sorted(not_articles)}"

@@ -6,19 +6,39 @@ from newscrawl.extract.dateline import parse_dateline
 
 CASES = [
     # (first paragraph, text, location, agency, date)
-    ("MONTRÉAL, Québec (CU)_In the wake of Russia’s move", "MONTRÉAL, Québec (CU)",
-     "MONTRÉAL, Québec", "CU", None),
+    (
+        "MONTRÉAL, Québec (CU)_In the wake of Russia’s move",
+        "MONTRÉAL, Québec (CU)",
+        "MONTRÉAL, Québec",
+        "CU",
+        None,
+    ),
     ("WASHINGTON (AP) — The Senate voted", "WASHINGTON (AP)", "WASHINGTON", "AP", None),
-    ("LONDON, Nov 27 (Reuters) - Britain said", "LONDON, Nov 27 (Reuters)", "LONDON", "Reuters",
-     "2025-11-27"),
+    (
+        "LONDON, Nov 27 (Reuters) - Britain said",
+        "LONDON, Nov 27 (Reuters)",
+        "LONDON",
+        "Reuters",
+        "2025-11-27",
+    ),
     ("BERLIN (dpa) - Die Bundesregierung hat", "BERLIN (dpa)", "BERLIN", "dpa", None),
     ("PARIS (AFP) - Le gouvernement a annoncé", "PARIS (AFP)", "PARIS", "AFP", None),
     ("CHICAGO -- A man was charged", "CHICAGO", "CHICAGO", None, None),
     ("Berlin (dpa) - Die Polizei", "Berlin (dpa)", "Berlin", "dpa", None),
-    ("SAN JUAN, Puerto Rico (AP) — A storm", "SAN JUAN, Puerto Rico (AP)", "SAN JUAN, Puerto Rico",
-     "AP", None),
-    ("NEW YORK, Nov. 3 (Reuters) - Stocks rose", "NEW YORK, Nov. 3 (Reuters)", "NEW YORK", "Reuters",
-     "2025-11-03"),
+    (
+        "SAN JUAN, Puerto Rico (AP) — A storm",
+        "SAN JUAN, Puerto Rico (AP)",
+        "SAN JUAN, Puerto Rico",
+        "AP",
+        None,
+    ),
+    (
+        "NEW YORK, Nov. 3 (Reuters) - Stocks rose",
+        "NEW YORK, Nov. 3 (Reuters)",
+        "NEW YORK",
+        "Reuters",
+        "2025-11-03",
+    ),
     ("MADRID (EFE) — El Gobierno aprobó", "MADRID (EFE)", "MADRID", "EFE", None),
     ("ZÜRICH – Die Stadt hat", "ZÜRICH", "ZÜRICH", None, None),
 ]

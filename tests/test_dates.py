@@ -24,8 +24,9 @@ def test_normalise_date(raw, langs, expected):
     assert normalise_date(raw, langs) == expected
 
 
-@pytest.mark.parametrize("raw", ["February 2021", "2021", "today", "", "no date here", "1850-01-01",
-                                 "2021-13-45"])
+@pytest.mark.parametrize(
+    "raw", ["February 2021", "2021", "today", "", "no date here", "1850-01-01", "2021-13-45"]
+)
 def test_incomplete_or_invalid_dates_are_none(raw):
     assert normalise_date(raw, ["en"]) is None
 
@@ -52,6 +53,7 @@ def test_jsonld_beats_meta_and_url():
 
 
 def test_url_date_is_last_resort():
-    art = extract_article("<html><body><h1>H</h1></body></html>",
-                          "https://example.org/news/2019/03/07/some-story-slug/")
+    art = extract_article(
+        "<html><body><h1>H</h1></body></html>", "https://example.org/news/2019/03/07/some-story-slug/"
+    )
     assert art.published == "2019-03-07"

@@ -91,9 +91,7 @@ def test_generated_pages_link_only_to_served_pages(fixtures: list[Fixture], page
     assert broken == []
 
 
-def test_listing_links_in_fixtures_get_generated_pages(
-    fixtures: list[Fixture], pages: dict
-) -> None:
+def test_listing_links_in_fixtures_get_generated_pages(fixtures: list[Fixture], pages: dict) -> None:
     linked = set()
     for f in fixtures:
         for href in lxml.html.fromstring(f.html).xpath("//a/@href"):
@@ -128,9 +126,7 @@ def test_serve_demo_site_serves_the_home_page() -> None:
     assert status == 200 and b"Latest news" in body
 
 
-def test_demo_command_writes_records_and_replaces_its_output(
-    fixtures: list[Fixture], tmp_path: Path
-) -> None:
+def test_demo_command_writes_records_and_replaces_its_output(fixtures: list[Fixture], tmp_path: Path) -> None:
     out = tmp_path / "demo" / "out.jsonl"
     command = [sys.executable, "-m", "newscrawl", "demo", "-o", str(out)]
     for _ in range(2):  # the second run replaces the file rather than appending

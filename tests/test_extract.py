@@ -63,16 +63,29 @@ def test_fields(record):
 
 
 def test_body_keeps_paragraphs_and_subheadings(record):
-    assert record.paragraphs == [f"{PARA} One.", f"{PARA} Two.", "What happens next",
-                                 f"{PARA} Three."]
+    assert record.paragraphs == [f"{PARA} One.", f"{PARA} Two.", "What happens next", f"{PARA} Three."]
     assert record.to_dict()["body"] == "\n\n".join(record.paragraphs)
     assert record.word_count == len(re.findall(r"\w+", record.body))
 
 
-@pytest.mark.parametrize("snippet", ["cookies", "Share on", "1,234", "Advertisement", "READ MORE",
-                                     "Waves on the pier", "newsletter", "related headline",
-                                     "LEAVE A REPLY", "Great article", "rights reserved",
-                                     "By Jane Doe", "Home"])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "cookies",
+        "Share on",
+        "1,234",
+        "Advertisement",
+        "READ MORE",
+        "Waves on the pier",
+        "newsletter",
+        "related headline",
+        "LEAVE A REPLY",
+        "Great article",
+        "rights reserved",
+        "By Jane Doe",
+        "Home",
+    ],
+)
 def test_boilerplate_is_not_in_body(record, snippet):
     assert snippet not in record.body
 
@@ -82,8 +95,10 @@ def test_record_validates_against_schema(record):
 
 
 def test_bytes_are_decoded_by_declared_charset():
-    html = ('<html><head><meta charset="iso-8859-1"><title>Gr\xfc\xdfe</title></head><body>'
-            '<h1>Gr\xfc\xdfe aus K\xf6ln</h1></body></html>').encode("iso-8859-1")
+    html = (
+        '<html><head><meta charset="iso-8859-1"><title>Gr\xfc\xdfe</title></head><body>'
+        "<h1>Gr\xfc\xdfe aus K\xf6ln</h1></body></html>"
+    ).encode("iso-8859-1")
     assert extract_article(html).title == "Grüße aus Köln"
 
 
@@ -93,14 +108,24 @@ def test_bytes_without_declaration_are_detected():
     assert art.title == "Überraschung in München"
 
 
-@pytest.mark.parametrize("html", [
-    "", b"", "   ", "<", "<html>", "<?xml version='1.0' encoding='utf-8'?><html><body>x</body></html>",
-    b"\x00\x01\x02\xff\xfe", "<p>" * 5000, "<div>" * 3000 + "text" + "</div>" * 3000,
-    '<html><head><script type="application/ld+json">{broken</script></head></html>',
-    '<script type="application/ld+json">[1, "x", null, {"@type": 5, "author": {"name": 7}}]</script>',
-    "<html><head><meta property='article:published_time' content='not a date'></head></html>",
-    "<a href='javascript:alert(1)'>x</a>" * 100,
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        b"",
+        "   ",
+        "<",
+        "<html>",
+        "<?xml version='1.0' encoding='utf-8'?><html><body>x</body></html>",
+        b"\x00\x01\x02\xff\xfe",
+        "<p>" * 5000,
+        "<div>" * 3000 + "text" + "</div>" * 3000,
+        '<html><head><script type="application/ld+json">{broken</script></head></html>',
+        '<script type="application/ld+json">[1, "x", null, {"@type": 5, "author": {"name": 7}}]</script>',
+        "<html><head><meta property='article:published_time' content='not a date'></head></html>",
+        "<a href='javascript:alert(1)'>x</a>" * 100,
+    ],
+)
 def test_never_raises_and_always_serialises(html):
     art = extract_article(html, "https://example.org/x")
     json.dumps(art.to_dict())
@@ -110,7 +135,8 @@ def test_never_raises_and_always_serialises(html):
 def test_listing_page_is_classified_as_listing():
     teasers = "".join(
         f'<article><h2><a href="/2024/01/0{i % 9 + 1}/story-number-{i}-slug/">Story {i}</a></h2>'
-        f"<p>Short teaser {i}.</p></article>" for i in range(20)
+        f"<p>Short teaser {i}.</p></article>"
+        for i in range(20)
     )
     html = f"<html><head><title>News</title></head><body>{teasers}</body></html>"
     art = extract_article(html, "https://example.org/section/world/")

@@ -44,8 +44,12 @@ def test_seed_boilerplate_absent(snippet):
 def test_seed_core_fields():
     record = produce(SEED)
     assert record["title"] == "Canada and allies discuss joint response to Russia’s imprisonment of Navalny"
-    assert record["dateline"] == {"text": "MONTRÉAL, Québec (CU)", "location": "MONTRÉAL, Québec",
-                                  "agency": "CU", "date": None}
+    assert record["dateline"] == {
+        "text": "MONTRÉAL, Québec (CU)",
+        "location": "MONTRÉAL, Québec",
+        "agency": "CU",
+        "date": None,
+    }
     assert record["published"].startswith("2021-02")
     paragraphs = record["body"].split("\n\n")
     assert len(paragraphs) == 10

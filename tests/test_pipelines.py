@@ -36,9 +36,7 @@ UNDATED_ARTICLE = ARTICLE.replace("/2024/05/01/budget/", "/budget")  # no date, 
 LISTING = (
     """<!doctype html><html><head><title>World news | Example News</title></head><body>
 <h1>World</h1><ul>"""
-    + "".join(
-        f'<li><a href="/2024/05/0{i}/story-{i}/">Story number {i}</a></li>' for i in range(1, 10)
-    )
+    + "".join(f'<li><a href="/2024/05/0{i}/story-{i}/">Story number {i}</a></li>' for i in range(1, 10))
     + """</ul><nav><a href="/section/world/page/2/">Next page</a></nav></body></html>"""
 )
 
@@ -167,9 +165,7 @@ def test_dedup_by_body_fingerprint_ignores_case_spacing_and_punctuation() -> Non
     pipeline.open_spider()
     pipeline.process_item(good_record(canonical_url="https://a.example/1", body="Hello, world!"))
     with pytest.raises(DropItem, match="duplicate_body"):
-        pipeline.process_item(
-            good_record(canonical_url="https://b.example/2", body="hello   WORLD")
-        )
+        pipeline.process_item(good_record(canonical_url="https://b.example/2", body="hello   WORLD"))
     assert stats.get_value("newscrawl/dropped/duplicate_body") == 1
     different = good_record(canonical_url="https://c.example/3", body="Hello, there!")
     assert pipeline.process_item(different) is different

@@ -101,16 +101,12 @@ def test_non_html_response_yields_nothing() -> None:
 
 
 def test_allowed_domains_come_from_all_sources() -> None:
-    spider = make_spider(
-        urls=f"{SITE}/,{SITE}/world/", sitemaps="https://maps.example.net/sitemap.xml"
-    )
+    spider = make_spider(urls=f"{SITE}/,{SITE}/world/", sitemaps="https://maps.example.net/sitemap.xml")
     assert spider.allowed_domains == ["news.example.com", "maps.example.net"]
 
 
 def test_start_requests_cover_urls_sitemaps_feeds_and_site_root_robots() -> None:
-    spider = make_spider(
-        urls=f"{SITE}/", sitemaps="https://news.example.com", feeds=f"{SITE}/feed.xml"
-    )
+    spider = make_spider(urls=f"{SITE}/", sitemaps="https://news.example.com", feeds=f"{SITE}/feed.xml")
 
     async def collect() -> list[Request]:
         return [r async for r in spider.start()]

@@ -48,11 +48,7 @@ def _listing(title: str, items: Iterable[Fixture], topics: Topics, extra: str = 
     tags = " · ".join(f'<a href="/tag/{slug(t)}/">{escape(t)}</a>' for t in topics.tags)
     entries = "\n".join(
         f'<li><a href="{escape(f.url_path)}">{escape(f.title)}</a>'
-        + (
-            f' <time datetime="{escape(f.published)}">{escape(f.published)}</time>'
-            if f.published
-            else ""
-        )
+        + (f' <time datetime="{escape(f.published)}">{escape(f.published)}</time>' if f.published else "")
         + "</li>"
         for f in items
     )
@@ -129,9 +125,7 @@ def _sitemaps(base_url: str, fixtures: list[Fixture], listing_paths: Iterable[st
     news = []
     for f in fixtures:
         date = _news_date(f)
-        published = (
-            f"<news:publication_date>{date.isoformat()}</news:publication_date>" if date else ""
-        )
+        published = f"<news:publication_date>{date.isoformat()}</news:publication_date>" if date else ""
         news.append(
             f"<url><loc>{escape(base_url + f.url_path)}</loc><news:news><news:publication>"
             f"<news:name>{SITE_NAME}</news:name><news:language>{escape(f.language or 'en')}"
@@ -200,6 +194,4 @@ def build_site(base_url: str, fixtures: list[Fixture]) -> Pages:
 def listing_paths(pages: Pages, fixtures: list[Fixture]) -> list[str]:
     """Return the HTML paths of ``pages`` that are not fixture articles (home, listings...)."""
     articles = {f.url_path for f in fixtures}
-    return [
-        p for p, (ctype, _) in pages.items() if ctype.startswith("text/html") and p not in articles
-    ]
+    return [p for p, (ctype, _) in pages.items() if ctype.startswith("text/html") and p not in articles]

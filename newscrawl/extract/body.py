@@ -115,7 +115,7 @@ def _score_candidates(root: Any) -> _Scores:
 
 
 def _ancestors(el: Any, n: int) -> list[Any]:
-    out = []
+    out: list[Any] = []
     parent = el.getparent() if el is not None else None
     while parent is not None and len(out) < n:
         out.append(parent)

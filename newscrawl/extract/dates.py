@@ -41,9 +41,7 @@ _DATEPARSER_SETTINGS = {
     "PREFER_DATES_FROM": "past",
     "STRICT_PARSING": False,
 }
-_TIME_XPATH = (
-    ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
-)
+_TIME_XPATH = ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
 # Containers whose dates are not the article's: page header widgets, comments, teasers.
 _FOREIGN_CONTAINER = re.compile(
     r"comment|related|sidebar|widget|header-top|topbar|teaser|promo|recommend|latest|popular|"

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Any
 from urllib.parse import urljoin
 
+from newscrawl.extract.page import Page, ld_types
 from newscrawl.extract.patterns import (
     AGENCY_NAME_RE,
     AUTHOR_META_KEYS,
@@ -23,7 +24,6 @@ from newscrawl.extract.patterns import (
     EMAIL_RE,
     TITLE_SEPARATORS_RE,
 )
-from newscrawl.extract.page import Page, ld_types
 
 _WS = re.compile(r"\s+")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
@@ -98,7 +98,7 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
 
 
 def _drop_trailing_agency(name: str) -> str:
-    """"Helen Marsh Reuters" -> "Helen Marsh": an agency credit printed after the name."""
+    """ "Helen Marsh Reuters" -> "Helen Marsh": an agency credit printed after the name."""
     words = name.split()
     if len(words) > 2 and AGENCY_NAME_RE.match(words[-1]):
         return " ".join(words[:-1])
