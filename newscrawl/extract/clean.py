@@ -14,6 +14,7 @@ from newscrawl.extract.patterns import (
     DROP_TAGS,
     GUARDED_TAGS,
     LEAD_TOKENS,
+    TAXONOMY_CLASS_RE,
     SUBHEADING_TAGS,
     WEAK_BOILERPLATE_TOKENS,
 )
@@ -26,7 +27,8 @@ _WEAK_MAX_TEXT = 400
 
 
 def _tokens(el: Any) -> set[str]:
-    value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    value = " ".join(n for n in names if not TAXONOMY_CLASS_RE.match(n))
     return set(_TOKEN_SPLIT.split(value)) - {""}
 
 
@@ -66,7 +68,7 @@ def _verdict(el: Any, totals: _Totals) -> bool:
     if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
         return True
     if (el.get("role") or "").lower() in DROP_ROLES:
-        return True
+        return not totals.holds_most(el)  # some themes put the whole page in role=banner
     if el.get("aria-hidden") == "true" and _text_len(el) < 200:
         return True
     if tag in ("html", "body"):

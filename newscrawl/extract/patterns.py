@@ -91,6 +91,10 @@ LEAD_TOKENS = frozenset(
 # Dropped tags that can wrap a whole page and are kept when they hold most of its text.
 GUARDED_TAGS = frozenset({"form", "aside"})
 
+# Class names that name the post's taxonomy, not its role (WordPress post_class/body_class:
+# "category-sharing", "tag-social-media"): their words say nothing about boilerplate.
+TAXONOMY_CLASS_RE = re.compile(r"^(?:category|tag|format|status|type|postid)-|^post-\d+$")
+
 # Tokens that mark the article container. Any element carrying one is protected from
 # the token rule above ("article-body share-enabled" stays) and scores up.
 CONTENT_TOKENS = frozenset(
