@@ -13,6 +13,8 @@ from newscrawl.extract.patterns import (
     LISTING_URL_RE,
 )
 
+# A page with many linked headlines is a list of teasers unless its text is much longer.
+_TEXT_PER_TEASER = 250
 _TEASER_XPATH = "count(.//h2[.//a] | .//h3[.//a] | .//h4[.//a])"
 
 
@@ -38,7 +40,13 @@ def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str,
         reasons.append("og-article")
     parts = urlsplit(page.url or "")
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    if page.url and LISTING_URL_RE.search(path):
+    last_segment = (
+        "/" + parts.path.rstrip("/").rsplit("/", 1)[-1] + (f"?{parts.query}" if parts.query else "")
+    )
+    if page.url and ARTICLE_URL_RE.search(last_segment):
+        score += 1  # a slug, id or date names one story, whatever section it sits in
+        reasons.append("article-url")
+    elif page.url and LISTING_URL_RE.search(path):
         score -= 2
         reasons.append("listing-url")
     elif ARTICLE_URL_RE.search(parts.path):
@@ -49,11 +57,14 @@ def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str,
     if text_len >= 600 and long_paras >= 3:
         score += 1
         reasons.append("dense-text")
+    elif text_len >= 400 and long_paras >= 2:
+        score += 0.5
+        reasons.append("some-text")
     elif text_len < 250:
         score -= 2
         reasons.append("little-text")
-    if teasers >= 8 and teasers * 60 > text_len / 10:
-        score -= 1
+    if teasers >= 8 and text_len < _TEXT_PER_TEASER * teasers:
+        score -= 1.5
         reasons.append(f"{teasers}-teasers")
-    kind = "article" if score >= 1 else "listing"
+    kind = "article" if score >= 0.5 else "listing"
     return kind, f"{kind} (score {score:+g}: {', '.join(reasons) or 'no signal'})"

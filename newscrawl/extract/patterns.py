@@ -267,16 +267,17 @@ DATELINE_NOT_PLACES = frozenset(
 )  # fmt: skip
 
 # --- Page types ------------------------------------------------------------------------
-# URL paths of listing pages: home, pagination, section/tag/author/search/archive pages.
+# URL paths of listing pages: home, pagination, search, and section/tag/author/archive pages
+# (the keyword followed by at most one more path segment: "/tag/russia/", "/author/jane-doe").
 LISTING_URL_RE = re.compile(
-    r"^/?$|/page/\d+/?$|[?&](?:page|p|paged|s|q|query|search)=|/(?:tag|tags|topic|topics|"
+    r"^/?$|/page/\d+/?$|[?&](?:page|paged|s|q|query|search)=|/(?:tag|tags|topic|topics|"
     r"category|categories|section|sections|author|authors|autor|search|suche|recherche|archive|"
-    r"archiv|ressort|rubrik|themen?|schlagwort|labels?)(?:/|$)",
+    r"archiv|ressort|rubrik|themen?|schlagwort|labels?)(?:/[^/]+)?/?$",
     re.I,
 )
 # URL paths of article pages: a date, a long slug, or a long numeric id.
 ARTICLE_URL_RE = re.compile(
-    r"/(?:19|20)\d{2}[/-][01]?\d[/-]|[a-z0-9]+(?:-[a-z0-9]+){3,}|\d{5,}|\.s?html?$", re.I
+    r"/(?:19|20)\d{2}[/-][01]?\d[/-]|[a-z0-9]+(?:-[a-z0-9]+){3,}|\d{5,}|\.s?html?$|[?&]p=\d+", re.I
 )
 
 # Visible dates near the headline. Month names of the corpus' main languages.
