@@ -12,7 +12,7 @@ from newscrawl.extract.patterns import (
     CONTENT_CLASS_RE,
     DROP_ROLES,
     DROP_TAGS,
-    GUARDED_TAGS,
+    NON_TEXT_TAGS,
     LEAD_TOKENS,
     TAXONOMY_CLASS_RE,
     SUBHEADING_TAGS,
@@ -59,18 +59,24 @@ class _Totals:
 
 
 def _verdict(el: Any, totals: _Totals) -> bool:
-    """True when ``el`` is boilerplate and its whole subtree goes."""
+    """True when ``el`` is boilerplate and its whole subtree goes.
+
+    Apart from non-text tags (scripts, styles, media), nothing that holds the bulk of the
+    page's text is dropped: broken markup nests whole pages in an unclosed <nav> or <button>,
+    Blogger serves the post inside <noscript>, streaming React inside a hidden <div>.
+    """
     tag = el.tag
-    if tag in DROP_TAGS:
-        if tag in GUARDED_TAGS:  # ASP.NET wraps pages in one <form>; some CMSs use <aside>
-            return not totals.holds_most(el)
+    if tag in NON_TEXT_TAGS:
         return True
-    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-        return True
-    if (el.get("role") or "").lower() in DROP_ROLES:
-        return not totals.holds_most(el)  # some themes put the whole page in role=banner
-    if el.get("aria-hidden") == "true" and _text_len(el) < 200:
-        return True
+    structural = (
+        tag in DROP_TAGS
+        or el.get("hidden") is not None
+        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+        or (el.get("role") or "").lower() in DROP_ROLES
+        or (el.get("aria-hidden") == "true" and _text_len(el) < 200)
+    )
+    if structural:
+        return not totals.holds_most(el)
     if tag in ("html", "body"):
         return False
     tokens = _tokens(el)

@@ -67,7 +67,7 @@ BOILERPLATE_TOKENS = frozenset(
         "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager", "navbar", "menu",
         "sidebar", "widget", "widgets", "footer", "masthead", "topbar",  # page chrome
         "caption", "credit", "credits", "gallery", "slideshow", "player",  # media furniture
-        "modal", "popup", "overlay", "skip", "login", "paywall", "toolbar",  # UI
+        "modal", "popup", "overlay", "skip", "login", "toolbar",  # UI
     }
 )  # fmt: skip
 # Weaker tokens: also used on article containers by some CMSs (WordPress puts
@@ -79,6 +79,7 @@ WEAK_BOILERPLATE_TOKENS = frozenset(
         "tags", "tag", "keywords", "topics", "category", "categories",  # tag lists
         "header", "more", "nav", "banner", "video", "embed", "sr", "visually", "hidden",
         "info", "links", "tools", "actions", "icons", "print", "teaser", "teasers",
+        "paywall",  # "has-paywall" marks the article itself; small paywall prompts still go
     }
 )  # fmt: skip
 # Tokens of an article's lead / standfirst: the element stays, and so does a weak-token
@@ -88,8 +89,8 @@ LEAD_TOKENS = frozenset(
      "subtitle", "subheadline", "description", "chapo", "chapeau", "vorspann", "einleitung",
      "entradilla", "bajada"}
 )  # fmt: skip
-# Dropped tags that can wrap a whole page and are kept when they hold most of its text.
-GUARDED_TAGS = frozenset({"form", "aside"})
+# Tags that never hold article text; dropped unconditionally.
+NON_TEXT_TAGS = frozenset({"script", "style", "template", "svg", "canvas", "object", "embed", "iframe"})
 
 # Class names that name the post's taxonomy, not its role (WordPress post_class/body_class:
 # "category-sharing", "tag-social-media"): their words say nothing about boilerplate.
