@@ -24,6 +24,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A container holding this share of the page's paragraph text is never dropped by a token.
 _PROTECT_SHARE = 0.5
 _WEAK_MAX_TEXT = 400
+_WRAPPED_BODY_CHARS = 500
 
 
 def _tokens(el: Any) -> set[str]:
@@ -38,6 +39,16 @@ def is_content_container(el: Any) -> bool:
         return True
     names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
     return any(CONTENT_CLASS_RE.match(name) for name in names)
+
+
+def _wraps_article_body(el: Any) -> bool:
+    """True when ``el`` contains a marked article body with real text (Blogger's posts sit in
+    a "widget Blog" container)."""
+    for d in el.iterdescendants():
+        if (d.get("class") or d.get("itemprop")) and is_content_container(d):
+            if len(d.text_content()) >= _WRAPPED_BODY_CHARS:
+                return True
+    return False
 
 
 def _text_len(el: Any) -> int:
@@ -85,7 +96,7 @@ def _verdict(el: Any, totals: _Totals) -> bool:
     if is_content_container(el):
         return False
     if tokens & BOILERPLATE_TOKENS or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens):
-        return not totals.holds_most(el)
+        return not (totals.holds_most(el) or _wraps_article_body(el))
     if tokens & WEAK_BOILERPLATE_TOKENS and not tokens & LEAD_TOKENS:
         if _text_len(el) >= _WEAK_MAX_TEXT or totals.holds_most(el):
             return False
