@@ -12,10 +12,10 @@ from newscrawl.extract.patterns import (
     CONTENT_CLASS_RE,
     DROP_ROLES,
     DROP_TAGS,
-    NON_TEXT_TAGS,
     LEAD_TOKENS,
-    TAXONOMY_CLASS_RE,
+    NON_TEXT_TAGS,
     SUBHEADING_TAGS,
+    TAXONOMY_CLASS_RE,
     WEAK_BOILERPLATE_TOKENS,
 )
 

@@ -16,6 +16,7 @@ import dateparser
 from newscrawl.extract.page import Page
 from newscrawl.extract.patterns import (
     DATE_CLASS_TOKENS,
+    FOREIGN_DATE_TOKENS,
     MODIFIED_META_KEYS,
     PUBLISHED_META_KEYS,
     URL_DATE_RE,
@@ -41,13 +42,11 @@ _DATEPARSER_SETTINGS = {
     "PREFER_DATES_FROM": "past",
     "STRICT_PARSING": False,
 }
-_TIME_XPATH = ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
-# Containers whose dates are not the article's: page header widgets, comments, teasers.
-_FOREIGN_CONTAINER = re.compile(
-    r"comment|related|sidebar|widget|header-top|topbar|teaser|promo|recommend|latest|popular|"
-    r"trending|more-stories|weather|ticker",
-    re.I,
+_TIME_XPATH = (
+    ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
+    " | .//*[@title][contains(concat(' ', @class, ' '), ' published ')]"  # hAtom (Blogger)
 )
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _MAX_YEAR = datetime.now().year + 1
 
 
@@ -111,20 +110,27 @@ def _from_dotted(match: re.Match[str]) -> str | None:
     return out if _valid_year(out) else None
 
 
+def _is_entry(el: Any) -> bool:
+    """An element marked up as the article: hAtom ``hentry``/``h-entry`` or an Article itemtype."""
+    names = (el.get("class") or "").split()
+    return "hentry" in names or "h-entry" in names or "Article" in (el.get("itemtype") or "")
+
+
 def _in_foreign_container(el: Any) -> bool:
-    """True inside page chrome (a header/nav/footer/aside outside the article) or a box of
-    other content (comments, related teasers, sidebars), whose dates are not the article's."""
+    """True inside page chrome (a header/nav/footer/aside outside the article, unless it holds
+    the headline) or a box of other content (comments, related teasers, sidebars), whose
+    dates are not the article's."""
     chrome = False
     for ancestor in el.iterancestors():
         tag = ancestor.tag
-        if tag in ("article", "main"):
+        if tag in ("article", "main") or _is_entry(ancestor):
             return False  # a header/footer inside the article is part of it
         if tag in ("nav", "aside"):
             return True
-        if tag in ("header", "footer"):
+        if tag in ("header", "footer") and ancestor.find(".//h1") is None:
             chrome = True
-        cls = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if _FOREIGN_CONTAINER.search(cls):
+        names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
+        if set(_TOKEN_SPLIT.split(names)) & FOREIGN_DATE_TOKENS:
             return True
     return chrome
 
@@ -133,7 +139,7 @@ def _from_dom(page: Page, languages: list[str] | None) -> str | None:
     for el in page.tree.xpath(_TIME_XPATH):
         if _in_foreign_container(el):
             continue
-        raw = el.get("datetime") or el.get("content") or el.text_content()
+        raw = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         found = normalise_date(raw, languages)
         if found:
             return found
@@ -149,7 +155,6 @@ def _from_url(url: str | None) -> str | None:
     return normalise_date(f"{y}-{int(m):02d}-{int(d):02d}")
 
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _NEAR_HEADLINE_CHARS = 3000
 
 

@@ -298,8 +298,16 @@ VISIBLE_DATE_RE = re.compile(
     rf"(?:,?\s(?:um\s|à\s|at\s|-\s)?\d{{1,2}}[:.h]\d{{2}}(?:\s?[ap]\.?m\.?)?)?",  # , 14:35
     re.I,
 )
+# class/id tokens of containers whose dates are not the article's: comments, teasers of other
+# stories, sidebars, the header's "today" widget, tickers.
+FOREIGN_DATE_TOKENS = frozenset(
+    {"comment", "comments", "related", "sidebar", "widget", "teaser", "teasers", "promo",
+     "recommended", "latest", "popular", "trending", "ticker", "weather", "topbar", "today",
+     "breaking", "more", "archive", "calendar"}
+)  # fmt: skip
 # class/id tokens of elements that print the article's date.
 DATE_CLASS_TOKENS = frozenset(
     {"date", "time", "datetime", "published", "pubdate", "timestamp", "posted", "postdate",
-     "datum", "meta", "byline", "dateline", "info", "entry", "fecha", "data"}
+     "datum", "meta", "byline", "dateline", "info", "entry", "fecha", "data", "author",
+     "dachzeile", "artikeldatum", "updated"}
 )  # fmt: skip
