@@ -23,6 +23,7 @@ from newscrawl.extract.patterns import (
     BYLINE_XPATH,
     EMAIL_RE,
     TITLE_SEPARATORS_RE,
+    WRITTEN_BY_LABELS,
 )
 
 _WS = re.compile(r"\s+")
@@ -175,6 +176,10 @@ def _from_meta(page: Page, credits: _Credits) -> None:
         for value in page.meta.get(key, ()):
             if value.strip() and "://" not in value:
                 credits.add_text(value)
+    for n in ("1", "2"):  # Yoast's Twitter card: label "Written by", data "Jane Doe"
+        label = (page.meta_first(f"twitter:label{n}") or "").casefold()
+        if label in WRITTEN_BY_LABELS:
+            credits.add_text(page.meta_first(f"twitter:data{n}") or "")
 
 
 def _from_byline(page: Page, credits: _Credits) -> None:
@@ -192,7 +197,7 @@ def extract_authors(page: Page, site_name: str | None = None) -> list[str]:
     for source in (_from_ld, _from_meta, _from_byline):
         credits = _Credits(site_name)
         if source is _from_ld:
-            _from_ld(page.article_ld.get("author"), credits)
+            _from_ld(page.ld_resolve(page.article_ld.get("author")), credits)
         else:
             source(page, credits)  # type: ignore[operator]
         if credits.people:

@@ -53,6 +53,16 @@ class Page:
                     return value.strip()
         return None
 
+    def ld_resolve(self, value: Any) -> Any:
+        """Replace a bare ``{"@id": ...}`` reference by the object with that @id (Yoast graphs)."""
+        if isinstance(value, list):
+            return [self.ld_resolve(v) for v in value]
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            for obj in self.jsonld:
+                if obj.get("@id") == value["@id"] and obj is not value:
+                    return obj
+        return value
+
     @property
     def article_ld(self) -> dict[str, Any]:
         """The JSON-LD object describing the article (NewsArticle, BlogPosting, ...), or {}."""

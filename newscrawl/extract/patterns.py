@@ -216,6 +216,11 @@ AUTHOR_META_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
     "twitter:creator:name", "cxenseparse:author",
 )  # fmt: skip
+# Labels of the Twitter card field that names the author (Yoast SEO prints them per language).
+WRITTEN_BY_LABELS = frozenset(
+    {"written by", "verfasst von", "geschrieben von", "écrit par", "escrito por", "scritto da",
+     "geschreven door", "napisane przez", "autor", "author"}
+)  # fmt: skip
 # Elements printing the byline: rel/itemprop author, hCard names, author/byline classes.
 BYLINE_XPATH = (
     "(.//body//*[@itemprop='author']//*[@itemprop='name'] | .//body//*[@itemprop='author'] |"
