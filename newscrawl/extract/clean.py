@@ -95,6 +95,8 @@ def _verdict(el: Any, totals: _Totals) -> bool:
         return False
     if is_content_container(el):
         return False
+    if tag in SUBHEADING_TAGS and el.find(".//a") is None:
+        return False  # a sub-heading's own class says little; boxes go with their containers
     if tokens & BOILERPLATE_TOKENS or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens):
         return not (totals.holds_most(el) or _wraps_article_body(el))
     if tokens & WEAK_BOILERPLATE_TOKENS and not tokens & LEAD_TOKENS:
