@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from newscrawl.extract.patterns import (
     BOILERPLATE_AFFIX_RE,
     BOILERPLATE_TOKENS,
@@ -102,17 +104,26 @@ def _verdict(el: Any, totals: _Totals) -> bool:
     if tokens & WEAK_BOILERPLATE_TOKENS and not tokens & LEAD_TOKENS:
         if _text_len(el) >= _WEAK_MAX_TEXT or totals.holds_most(el):
             return False
-        return not any(
-            (d.tag in SUBHEADING_TAGS and d.find(".//a") is None)
-            or (d.get("class") and _tokens(d) & LEAD_TOKENS)
-            for d in el.iterdescendants()
-        )
+        return not _holds_lead(el)
     return False
+
+
+_PLAIN_SUBHEADING = etree.XPath(" | ".join(f".//{h}[not(.//a)]" for h in sorted(SUBHEADING_TAGS)))
+_DESCENDANT_CLASSES = etree.XPath(".//@class")
+
+
+def _holds_lead(el: Any) -> bool:
+    """True when ``el`` holds a lead/standfirst or a sub-heading without links: a weak-token
+    container around one (an article header, a live update's header) stays."""
+    if _PLAIN_SUBHEADING(el):
+        return True
+    classes = " ".join(_DESCENDANT_CLASSES(el)).lower()
+    return bool(set(_TOKEN_SPLIT.split(classes)) & LEAD_TOKENS)
 
 
 def clean_tree(body: Any) -> None:
     """Remove boilerplate subtrees below ``body`` in place (tails are kept)."""
-    totals = _Totals(para=_text_len(body), full=len(body.text_content()))
+    totals = _Totals(_text_len(body), len(body.text_content()))
     doomed: list[Any] = []
     stack = [body]
     while stack:
