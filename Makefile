@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
+	# the pip bundled with older Pythons trips over extras (lxml[html-clean]): upgrade it first
+	$(PY) -m pip install --quiet --disable-pip-version-check "pip>=25"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 

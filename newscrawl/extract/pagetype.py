@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from newscrawl.extract.page import Page, ld_types
 from newscrawl.extract.patterns import (
     ARTICLE_LD_TYPES,
+    ARTICLE_QUERY_RE,
     ARTICLE_URL_RE,
     LISTING_LD_TYPES,
     LISTING_URL_RE,
@@ -40,10 +41,9 @@ def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str,
         reasons.append("og-article")
     parts = urlsplit(page.url or "")
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    last_segment = (
-        "/" + parts.path.rstrip("/").rsplit("/", 1)[-1] + (f"?{parts.query}" if parts.query else "")
-    )
-    if page.url and ARTICLE_URL_RE.search(last_segment):
+    last_segment = "/" + parts.path.rstrip("/").rsplit("/", 1)[-1]
+    query = f"?{parts.query}" if parts.query else ""
+    if page.url and (ARTICLE_URL_RE.search(last_segment) or ARTICLE_QUERY_RE.search(query)):
         score += 1  # a slug, id or date names one story, whatever section it sits in
         reasons.append("article-url")
     elif page.url and LISTING_URL_RE.search(path):

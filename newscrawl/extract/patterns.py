@@ -283,8 +283,10 @@ LISTING_URL_RE = re.compile(
 )
 # URL paths of article pages: a date, a long slug, or a long numeric id.
 ARTICLE_URL_RE = re.compile(
-    r"/(?:19|20)\d{2}[/-][01]?\d[/-]|[a-z0-9]+(?:-[a-z0-9]+){3,}|\d{5,}|\.s?html?$|[?&]p=\d+", re.I
+    r"/(?:19|20)\d{2}[/-][01]?\d[/-]|[a-z0-9]+(?:-[a-z0-9]+){3,}|\d{5,}|\.s?html?$", re.I
 )
+# Query strings naming one story: WordPress "?p=123", SPIP "?article717", "?id=4711".
+ARTICLE_QUERY_RE = re.compile(r"[?&](?:p|id|article|artikel|story|news|newsid)=?\d+(?:&|$)", re.I)
 
 # Visible dates near the headline. Month names of the corpus' main languages.
 MONTHS = (
