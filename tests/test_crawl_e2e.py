@@ -173,3 +173,17 @@ def test_error_in_project_code_exits_1(site: LocalSite, tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, (proc.stdout, proc.stderr)
     assert "bug in a pipeline" in proc.stderr
+
+
+def test_scrapy_crawl_news_command_exports_the_articles(
+    site: LocalSite, tmp_path: Path, article_urls: list[str]
+) -> None:
+    """The Scrapy-native entry point: ``scrapy crawl news -a urls=... -O OUT.jsonl``."""
+    out = tmp_path / "scrapy.jsonl"
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"urls={site.url('/')}",
+               "-O", str(out), *FAST, "-s", "LOG_LEVEL=WARNING"]  # fmt: skip
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    records = read_records(out)
+    assert sorted(r["url"] for r in records) == sorted(article_urls)
+    assert all(record_errors(r) == [] for r in records)
