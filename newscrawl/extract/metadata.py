@@ -30,10 +30,13 @@ _WS = re.compile(r"\s+")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")  # soft hyphen, zero widths
+
+
 def _clean(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
-    text = _WS.sub(" ", text).strip()
+    text = _WS.sub(" ", text.translate(_INVISIBLE)).strip()
     return text or None
 
 
@@ -74,28 +77,46 @@ def _strip_site_suffix(title: str, site_name: str | None, h1s: list[str]) -> str
     return max(parts, key=len)  # the longest part is the headline far more often than not
 
 
+def _site_like(h1: str, site_name: str | None, doc_title: str | None) -> bool:
+    """True when an h1 is the site's or blog's name rather than a headline: it equals
+    og:site_name, or the last part of a "Headline | Blog name" <title>."""
+    if site_name and _key(h1) == _key(site_name):
+        return True
+    parts = [p for p in TITLE_SEPARATORS_RE.split(doc_title or "") if p.strip()]
+    return len(parts) >= 2 and _key(h1) == _key(parts[-1])
+
+
 def extract_title(page: Page, site_name: str | None) -> str | None:
-    """The headline: the h1 when the page's stated title contains it, else the stated title."""
-    h1s = _h1_texts(page)
-    stated = [
-        _ld_text(page.article_ld.get("headline")),
-        page.meta_first("og:title", "twitter:title", "dc.title", "headline"),
-    ]
+    """The headline as printed (the h1) when the page's stated titles agree with it; else the
+    stated title (JSON-LD headline, og:title) without the site name; else <title>."""
     title_el = page.tree.find(".//title")
     doc_title = _clean(title_el.text_content()) if title_el is not None else None
-    matching = [h1 for h1 in h1s if any(s and _key(h1) in _key(s) for s in [*stated, doc_title])]
-    if matching:  # the longest: a blog's name in an h1 is contained in the <title> too
+    stated = [
+        s
+        for s in (
+            _ld_text(page.article_ld.get("headline")),
+            page.meta_first("og:title", "twitter:title", "dc.title", "headline"),
+        )
+        if s and not (site_name and _key(s) == _key(site_name))
+    ]
+    all_h1s = _h1_texts(page)
+    h1s = [h for h in all_h1s if not _site_like(h, site_name, doc_title)]
+    known = [*stated, doc_title]
+    matching = [h1 for h1 in h1s if any(s and _key(h1) in _key(s) for s in known)]
+    if matching:  # the stated title holds the printed headline (plus a kicker or site name)
         return max(matching, key=len)
+    for h1 in h1s:  # the h1 prints a kicker before the stated headline: "Premier League Rückschlag…"
+        for candidate in stated:
+            clean = _strip_site_suffix(candidate, site_name, all_h1s)
+            if len(clean) >= 20 and _key(clean) in _key(h1):
+                return clean
     if len(h1s) == 1:
         return h1s[0]
     for candidate in stated:
-        if candidate and not (site_name and _key(candidate) == _key(site_name)):
-            return _strip_site_suffix(candidate, site_name, h1s)
-    if len(h1s) == 1:
-        return h1s[0]
+        return _strip_site_suffix(candidate, site_name, all_h1s)
     if doc_title:
-        return _strip_site_suffix(doc_title, site_name, h1s)
-    return h1s[0] if h1s else None
+        return _strip_site_suffix(doc_title, site_name, all_h1s)
+    return all_h1s[0] if all_h1s else None
 
 
 def _drop_trailing_agency(name: str) -> str:

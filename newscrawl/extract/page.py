@@ -28,11 +28,26 @@ def _detect(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
+_SINGLE_BYTE = {"cp1252", "iso8859-1", "latin-1", "latin1", "iso-8859-1", "windows-1252", "ascii"}
+
+
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
-    """Return the page as text: BOM, HTTP header, <meta charset>, then detection; never raises."""
+    """Return the page as text: BOM, HTTP header, <meta charset>, then detection; never raises.
+
+    Bytes that are valid UTF-8 with multi-byte sequences are read as UTF-8 even when the page
+    declares Latin-1/cp1252 (re-saved pages keep their old declaration; real Latin-1 text is
+    practically never valid UTF-8).
+    """
     if isinstance(html, str):
         return html
-    _, text = html_to_unicode(content_type, html, auto_detect_fun=_detect)
+    encoding, text = html_to_unicode(content_type, html, auto_detect_fun=_detect)
+    if encoding.lower().replace("_", "-") in _SINGLE_BYTE and not content_type:
+        try:
+            utf8 = html.decode("utf-8")
+        except UnicodeDecodeError:
+            return text
+        if len(utf8) < len(html):  # some multi-byte sequence was there
+            return utf8.lstrip("\ufeff")
     return text
 
 
