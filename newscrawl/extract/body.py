@@ -240,8 +240,8 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     blocks = [b for b in blocks if _keep(b, title)]
     while blocks and _is_head_furniture(blocks[0]):
         blocks.pop(0)
-    while blocks and _is_label(blocks[-1]):
-        blocks.pop()  # box headings and labels after the last sentence of the article
+    while blocks and (_is_label(blocks[-1]) or blocks[-1].kind in HEADING_TAGS):
+        blocks.pop()  # labels after the last sentence; a heading with nothing under it
     return [b.text for b in blocks]
 
 

@@ -110,23 +110,30 @@ def _from_dotted(match: re.Match[str]) -> str | None:
     return out if _valid_year(out) else None
 
 
+# hAtom/microformats classes of the post: an entry, or the feed that holds the one entry of a
+# single-post page (Blogger wraps its posts in "hfeed" inside a "widget Blog" box).
+_ENTRY_CLASSES = frozenset({"hentry", "h-entry", "hfeed"})
+
+
 def _is_entry(el: Any) -> bool:
-    """An element marked up as the article: hAtom ``hentry``/``h-entry`` or an Article itemtype."""
+    """An element marked up as the article: hAtom ``hentry``/``hfeed`` or an Article itemtype."""
     names = (el.get("class") or "").split()
-    return "hentry" in names or "h-entry" in names or "Article" in (el.get("itemtype") or "")
+    return bool(_ENTRY_CLASSES.intersection(names)) or "Article" in (el.get("itemtype") or "")
 
 
 def _in_foreign_container(el: Any) -> bool:
     """True inside page chrome (a header/nav/footer/aside outside the article, unless it holds
     the headline) or a box of other content (comments, related teasers, sidebars), whose
     dates are not the article's."""
-    chrome = False
+    chrome = aside = False
     for ancestor in el.iterancestors():
         tag = ancestor.tag
-        if tag in ("article", "main") or _is_entry(ancestor):
-            return False  # a header/footer inside the article is part of it
-        if tag in ("nav", "aside"):
+        if tag == "article" or _is_entry(ancestor) or (tag == "main" and not aside):
+            return False  # a header/footer/aside inside the article is part of it
+        if tag == "nav":
             return True
+        if tag == "aside":
+            chrome = aside = True  # the article's meta box inside <article>, else a sidebar
         if tag in ("header", "footer") and ancestor.find(".//h1") is None:
             chrome = True
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()

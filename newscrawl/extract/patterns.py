@@ -154,6 +154,15 @@ BOILERPLATE_TEXT_RE = re.compile(
     | lire\ aussi\b.* | à\ lire\ aussi\b.* | le(?:e|a)\ también\b.* | related:.*
     | sign\ up\ for .* newsletter.* | subscribe\ to .* | (?:all\ )?rights\ reserved.*
     | (?:©|\(c\)|copyright)\s.* | photo:.* | foto:.* | bild:.* | image:.* | credit:.*
+    | (?:crédits?\ photos?|abbildung|fotos?|photos?|bildquelle|quelle)\ ?:.{0,120}   # credits
+    | (?:das|dieses\ thema)\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren.*   # related prompts
+    | (?:this|these)\ (?:might|may)\ (?:also\ )?interest\ you.* | you\ might\ also\ be\ interested.*
+    | (?:vous|cela)\ pourriez?\ aussi\ aimer.* | también\ te\ puede\ interesar.*
+    | (?:meistgelesene?|beliebteste|aktuellste|neueste)\ (?:artikel|beiträge|nachrichten|meldungen).*
+    | weitere\ (?:beiträge|themen)\b.{0,60} | häufig\ gestellte\ fragen | quellenangaben:?
+    | (?:noch\ )?keine\ bewertungen | \((?:noch\ )?keine\ bewertungen\)
+    | (?:to\ (?:view|read|continue)|pour\ lire)\ (?:the\ full\ story|la\ suite|reading).{0,120}
+    | never\ miss\ .{0,40}\ by\ signing\ up.* | follow\ .{1,40}\ on\ (?:twitter|facebook|instagram).*
     | [-–—_|•·*]+                                   # lone separators
     )$""",
     re.I | re.X,
@@ -250,10 +259,12 @@ MODIFIED_META_KEYS = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
     "last-modified", "dcterms.modified", "dc.date.modified", "lastmod",
 )  # fmt: skip
-# Dates in URL paths: /2021/02/09/, /2021-02-09-, /20210209/.
+# Dates in URL paths: /2021/02/09/, /2021-02-09-, /2012-06/04/, /20210209/. The compact form
+# must end the segment or meet a separator: a web archive's /20130307194448/ capture stamp
+# (the crawl date, not the article's) is not one.
 URL_DATE_RE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:[/-]|$)"
-    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?:[/-_]|$)"
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:[/._-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?:[/_-]|$)"
 )
 
 # --- Datelines -------------------------------------------------------------------------
