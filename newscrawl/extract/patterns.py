@@ -65,7 +65,7 @@ BOILERPLATE_TOKENS = frozenset(
         "related", "recommended", "recommendations", "latest", "popular", "trending",
         "readmore", "promo",  # related/latest lists and promos
         "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager", "navbar", "menu",
-        "sidebar", "widget", "widgets", "footer", "masthead", "topbar",  # page chrome
+        "sidebar", "footer", "masthead", "topbar",  # page chrome
         "caption", "credit", "credits", "gallery", "slideshow", "player",  # media furniture
         "modal", "popup", "overlay", "skip", "login", "toolbar",  # UI
     }
@@ -80,6 +80,7 @@ WEAK_BOILERPLATE_TOKENS = frozenset(
         "header", "more", "nav", "banner", "video", "embed", "sr", "visually", "hidden",
         "info", "links", "tools", "actions", "icons", "print", "teaser", "teasers",
         "paywall",  # "has-paywall" marks the article itself; small paywall prompts still go
+        "widget", "widgets",  # sidebar boxes, but page builders (Elementor) wrap the text in widgets too
     }
 )  # fmt: skip
 # Tokens of an article's lead / standfirst: the element stays, and so does a weak-token
@@ -116,9 +117,9 @@ CONTENT_CLASS_RE = re.compile(
 # Strong boilerplate words also caught inside compound tokens ("jp-relatedposts",
 # "sharedaddy", "socialshare"): a token that starts or ends with one of them.
 BOILERPLATE_AFFIX_RE = re.compile(
-    r"^(?:related|share|social|comment|newsletter|cookie|breadcrumb|sidebar|widget|promo|"
+    r"^(?:related|share|social|comment|newsletter|cookie|breadcrumb|sidebar|promo|"
     r"sponsor|advert|subscribe|recommend|popular|trending|outbrain|taboola)"
-    r"|(?:related|sharing|social|comments|newsletter|cookies|breadcrumbs?|sidebar|widgets?|"
+    r"|(?:related|sharing|social|comments|newsletter|cookies|breadcrumbs?|sidebar|"
     r"promo|sponsored|advert|subscribe|recommended|popular|trending)$"
 )
 
