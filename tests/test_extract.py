@@ -141,3 +141,16 @@ def test_listing_page_is_classified_as_listing():
     html = f"<html><head><title>News</title></head><body>{teasers}</body></html>"
     art = extract_article(html, "https://example.org/section/world/")
     assert art.page_type == "listing", art.page_type_reason
+
+
+def test_standfirst_above_the_body_container_is_the_first_paragraph():
+    html = f"""<html><body><article>
+    <header class="article-header"><h1>Storm hits the coast</h1>
+      <div class="byline">By Jane Doe</div>
+      <p class="article__intro">A storm with gusts of 120 km/h hit the coast overnight, cutting power.</p>
+    </header>
+    <div class="article-body"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div>
+    </article></body></html>"""
+    art = extract_article(html, "https://daily.example/2024/01/02/storm/")
+    assert art.paragraphs[0].startswith("A storm with gusts")
+    assert art.paragraphs[1:] == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from newscrawl.extract.clean import clean_tree, is_content_container
 from newscrawl.extract.patterns import (
     BLOCK_TAGS,
@@ -14,6 +16,7 @@ from newscrawl.extract.patterns import (
     BYLINE_PREFIX_RE,
     FURNITURE_MAX_CHARS,
     HEADING_TAGS,
+    LEAD_TOKENS,
     PARAGRAPH_TAGS,
     SENTENCE_END_RE,
 )
@@ -23,6 +26,7 @@ _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
+_LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
 _CLIMB_RATIO = 1.4  # the ancestor holds 40% more paragraph text than the best container
 _CLIMB_MIN_GAIN = 300  # ... and at least 300 more characters of it
 _CLIMB_DENSITY = 0.7  # ... and its text is mostly paragraph text (not lists of links)
@@ -232,17 +236,44 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     """Clean the tree in place and return the article's paragraphs (sub-headings included)."""
     if body_el is None:
         return []
+    lead = _find_lead(body_el)
     for h1 in list(body_el.iter("h1")):
         h1.drop_tree()  # the headline is the title field, not body text
     clean_tree(body_el)
     roots = _pick_roots(_score_candidates(body_el))
     blocks = [b for root in roots for b in _blocks(root)]
+    if lead is not None and _still_attached(lead, body_el) and not _inside(lead, roots):
+        blocks = _blocks(lead) + blocks  # the standfirst printed above the body container
     blocks = [b for b in blocks if _keep(b, title)]
     while blocks and _is_head_furniture(blocks[0]):
         blocks.pop(0)
     while blocks and (_is_label(blocks[-1]) or blocks[-1].kind in HEADING_TAGS):
         blocks.pop()  # labels after the last sentence; a heading with nothing under it
     return [b.text for b in blocks]
+
+
+def _find_lead(body_el: Any) -> Any | None:
+    """The standfirst: the first element after the headline whose class names it a lead
+    (``lead``, ``intro``, ``standfirst``, ``summary``, …) and that holds a sentence or two."""
+    seen_h1 = False
+    for el in body_el.iter(etree.Element):
+        if el.tag == "h1":
+            seen_h1 = True
+        elif seen_h1 and el.get("class") and set(_TOKEN_SPLIT.split(el.get("class").lower())) & LEAD_TOKENS:
+            length = len(norm(el.text_content()))
+            if _LEAD_MIN <= length <= _LEAD_MAX and el.find(".//h1") is None:
+                return el
+    return None
+
+
+def _still_attached(el: Any, root: Any) -> bool:
+    return any(ancestor is root for ancestor in el.iterancestors())
+
+
+def _inside(el: Any, roots: list[Any]) -> bool:
+    return any(el is root or any(a is root for a in el.iterancestors()) for root in roots) or any(
+        any(a is el for a in root.iterancestors()) for root in roots
+    )
 
 
 def _is_label(block: Block) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from itertools import islice
 from typing import Any
 
 import dateparser
@@ -21,6 +23,7 @@ from newscrawl.extract.patterns import (
     PUBLISHED_META_KEYS,
     URL_DATE_RE,
     VISIBLE_DATE_RE,
+    WEAK_PUBLISHED_META_KEYS,
 )
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,9 @@ _DOTTED = re.compile(
     r"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d{2})"
     r"(?:\D{1,6}(?P<hm>[0-2]?\d[:.][0-5]\d))?"
 )
+# A four-digit year: what dateparser reads must carry it, so relative dates ("2 hours ago",
+# "vor 2 Stunden"), which it would turn into today's date, never become a publication date.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _HAS_TIME = re.compile(r"\b[0-2]?\d[:h.][0-5]\d\b")
 _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],  # never fill a missing day from today
@@ -78,8 +84,8 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
         if match["hm"]:
             out += f"T{match['hm']}{match['sec'] or ':00'}{_tz(match['tz'])}"
         return out if _valid_year(out) else None
-    if len(value) > 80 or not re.search(r"\d", value):
-        return None
+    if len(value) > 80 or not _YEAR.search(value):
+        return None  # no four-digit year: "vor 2 Stunden", "Jun 17", "12.10.20" are not dates
     dotted = _DOTTED.search(value)
     if dotted:
         return _from_dotted(dotted)
@@ -88,8 +94,8 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
     except Exception as exc:  # dateparser raises assorted errors on odd input
         log.debug("dateparser failed on %r: %s", value, exc)
         return None
-    if parsed is None:
-        return None
+    if parsed is None or str(parsed.year) not in value:
+        return None  # the year must be the one printed, not one dateparser inferred
     if _HAS_TIME.search(value):
         out = parsed.isoformat(timespec="seconds")
     else:
@@ -142,15 +148,15 @@ def _in_foreign_container(el: Any) -> bool:
     return chrome
 
 
-def _from_dom(page: Page, languages: list[str] | None) -> str | None:
+def _from_dom(page: Page, languages: list[str] | None) -> Iterator[str]:
+    """Dates of ``<time>``/microdata elements of the article, in document order."""
     for el in page.tree.xpath(_TIME_XPATH):
         if _in_foreign_container(el):
             continue
         raw = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         found = normalise_date(raw, languages)
         if found:
-            return found
-    return None
+            yield found
 
 
 def _from_url(url: str | None) -> str | None:
@@ -197,22 +203,64 @@ def _from_text(page: Page, languages: list[str] | None) -> str | None:
     return None
 
 
-def extract_published(page: Page, languages: list[str] | None = None) -> str | None:
-    """The article's publication date-time, ISO 8601, or None."""
+def _structured(page: Page, languages: list[str] | None) -> Iterator[str]:
+    """Publication dates the page states in markup, most trusted first: the article's JSON-LD,
+    <meta>, other JSON-LD objects (WebPage), <time>/microdata in the article, then the
+    unqualified <meta name=date> keys."""
     ld = page.article_ld
-    for value in (ld.get("datePublished"), ld.get("dateCreated")):
+    values: list[Any] = [ld.get("datePublished"), ld.get("dateCreated")]
+    values += [page.meta_first(key) for key in PUBLISHED_META_KEYS]
+    values += [obj.get("datePublished") for obj in page.jsonld]
+    for value in values:
         found = normalise_date(value, languages)
         if found:
-            return found
-    for key in PUBLISHED_META_KEYS:
+            yield found
+    yield from _from_dom(page, languages)
+    for key in WEAK_PUBLISHED_META_KEYS:
         found = normalise_date(page.meta_first(key), languages)
         if found:
-            return found
-    for obj in page.jsonld:  # WebPage and other objects that carry a date
-        found = normalise_date(obj.get("datePublished"), languages)
-        if found:
-            return found
-    return _from_dom(page, languages) or _from_url(page.url) or _from_text(page, languages)
+            yield found
+
+
+_MAX_OFFSET = timedelta(hours=14)  # the widest UTC offset in use (UTC+14, Kiribati)
+
+
+def _local_form(utc: str, other: str) -> str | None:
+    """``other`` as a date-time with offset when it is the same instant as the UTC value
+    ``utc`` printed in local time (with its own offset, or naive but a whole quarter-hour
+    offset away), else None."""
+    if len(other) < 16:
+        return None
+    base, cand = datetime.fromisoformat(utc), datetime.fromisoformat(other)
+    if cand.tzinfo is not None:
+        same = cand.utcoffset() and abs(cand - base) < timedelta(minutes=1)
+        return other if same else None
+    delta = cand - base.replace(tzinfo=None)
+    minutes = round(delta.total_seconds() / 60)
+    if not delta or abs(delta) > _MAX_OFFSET or minutes % 15 or abs(delta.total_seconds() - minutes * 60) >= 60:
+        return None
+    return cand.replace(tzinfo=timezone(timedelta(minutes=minutes))).isoformat(timespec="seconds")
+
+
+def _localise(found: str, candidates: Iterator[str]) -> str:
+    """A UTC time-stamp hides the publisher's calendar day (23:30 in Denver is 05:30Z the next
+    day): when the page also prints the same instant in local time, return that form."""
+    if not found.endswith("+00:00"):
+        return found
+    for other in islice(candidates, 30):
+        local = _local_form(found, other)
+        if local:
+            return local
+    return found
+
+
+def extract_published(page: Page, languages: list[str] | None = None) -> str | None:
+    """The article's publication date-time, ISO 8601, or None."""
+    candidates = _structured(page, languages)
+    found = next(candidates, None)
+    if found:
+        return _localise(found, candidates)
+    return _from_url(page.url) or _from_text(page, languages)
 
 
 def extract_modified(page: Page, languages: list[str] | None = None) -> str | None:

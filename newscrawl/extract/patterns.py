@@ -187,23 +187,47 @@ PAYWALL_TEXT_RE = re.compile(
 TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—:·•»-]\s+|\s+[|]|[|]\s+|\s+::\s+")
 
 # --- Authors ---------------------------------------------------------------------------
+# What precedes the names in a byline: "By", "Von", "Par", "Por", "Posted by", "Ein Kommentar
+# von", "Text:", "Quelle:", "©". Matches a bare label too ("Von", "By:") so it strips to nothing.
 BYLINE_PREFIX_RE = re.compile(
-    r"^\s*(?:(?:veröffentlicht|eingestellt|erstellt|geschrieben|verfasst) von\s*(?=[A-ZÄÖÜ])|by|from|written by|posted by|published by|story by|words by|von|text:?|par|por|di|"
-    r"door|av|af|veröffentlicht von|geschrieben von|ein beitrag von|publié par|escrito por|"
-    r"autor(?:in)?:?|author:?|texto:?)\s+",
+    r"^\s*(?:"
+    r"(?:(?:ein(?:e|en)?\s+)?(?:kommentar|gastbeitrag|gastkommentar|beitrag|analyse|kolumne|"
+    r"essay|reportage|bericht|rezension|pressemitteilung|artikel)\s+)?"  # "Ein Kommentar von"
+    r"(?:(?:veröffentlicht|eingestellt|erstellt|geschrieben|verfasst|posted|published|written|"
+    r"story|words|reported|compiled|publié|écrit|escrito|publicado|scritto|pubblicato|"
+    r"geschreven)\s+)?"  # "Posted by", "Erstellt von", "Publié par"
+    r"(?:by|from|von|par|por|di|door|av|af)(?:\s*:)?"  # the preposition itself
+    r"|(?:text|texto|testo|autor(?:in|es)?|auteur|author)(?:\s*:)?"  # "Text:", "Autor"
+    r"|(?:interview|quelle|source|fuente|fonte|redaktion|reporter)\s*:"  # only with a colon
+    r"|©|\(c\)|copyright"
+    r")(?:\s+|$)",
     re.I,
 )
 # Splits a byline into names.
 AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\|)\s*", re.I)
-# Words that are roles or organisations, not people ("Staff", "Correspondent").
+# Words that are roles or labels, not people ("Staff", "Correspondent", a weekday).
 AUTHOR_NOISE_RE = re.compile(
-    r"^(?:staff|editors?|editorial|redaktion|red|news desk|newsroom|admin|administrator|guest|"
-    r"guest author|contributor|team|agencies|agency|wire|foto|photo|bild|posted|published|"
+    r"^(?:staff|staff writer|editors?|red|admin|administrator|guest|"
+    r"guest author|contributor|team|wire|foto|photo|bild|posted|published|"
     r"authors?|auteurs?|autoren|autores|publiziert(?: am)?|veröffentlicht(?: am)?|updated|"
-    r"aktualisiert|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|"
+    r"aktualisiert|no author|unknown|anonymous|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
     r"photographer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?)|phd|dr|md)$",
+    re.I,
+)
+# Words of page furniture caught inside a byline element: a "name" holding one is not a name
+# ("Twitter Facebook", "Alle Artikel", "Follow", "Profil").
+AUTHOR_UI_WORD_RE = re.compile(
+    r"\b(?:twitter|facebook|instagram|linkedin|whatsapp|e-?mail|follow|folgen|abonnieren|"
+    r"artikel|articles|posts|beiträge|profile?|profil|newsletter|kontakt|contact)\b",
+    re.I,
+)
+# The editorial team: credited as the organisation ("Redaktion", "MM-Redaktion", "Newsroom").
+AUTHOR_TEAM_RE = re.compile(
+    r"(?:^|[\s-])(?:redaktion|editorial(?:\s+(?:team|staff|board))?|newsroom|news\s+desk|"
+    r"rédaction|redacción|redazione|redactie|agenturen|agencies|agency)(?:$|[\s-])",
     re.I,
 )
 # News agencies: credited as organisations (kept only when no person is credited).
@@ -211,14 +235,17 @@ AGENCY_NAME_RE = re.compile(
     r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|dpa|deutsche presse-agentur|"
     r"efe|agencia efe|ansa|apa|kna|epd|sda|upi|pa|pa media|cp|the canadian press|xinhua|bloomberg|"
     r"aap|kyodo|ians|pti|tass|belga|ats|anp|ntb|tt|ritzau|stt|ctk|pap|mti|sid|afp/dpa|dpa/afp|"
-    r"apa/ap|dpa-afx|agenturen)$",
+    r"apa/ap|dpa-afx|agenturen|jiji|yonhap|europa press|lusa|kathpress)$",
     re.I,
 )
-# Trailing roles and affiliations: "Jane Doe, Senior Reporter", "John Roe For Daily Mail".
+# Trailing roles and affiliations: "Jane Doe, Senior Reporter", "John Roe For Daily Mail",
+# a Twitter handle after the name, Korean/Japanese "reporter" after the name.
 AUTHOR_SUFFIX_RE = re.compile(
     r"\s*(?:,|\||-|–|—)\s*(?:senior|chief|staff|political|foreign|business|sports?|"
     r"(?:[a-z]+ )?(?:correspondent|reporter|editor|writer|columnist)).*$"
-    r"|\s+(?:for|für|pour|para)\s+(?:the\s+)?[A-Z].*$",
+    r"|\s+(?:for|für|pour|para)\s+(?:the\s+)?[A-Z].*$"
+    r"|\s+@\w+.*$"
+    r"|\s*(?:기자|특파원|記者)$",
     re.I,
 )
 # Meta keys naming authors, most specific first.
@@ -232,18 +259,41 @@ WRITTEN_BY_LABELS = frozenset(
      "geschreven door", "napisane przez", "autor", "author"}
 )  # fmt: skip
 # Elements printing the byline: rel/itemprop author, hCard names, author/byline classes.
+# Not inside comments, author-bio boxes, teasers of other stories or page chrome.
 BYLINE_XPATH = (
     "(.//body//*[@itemprop='author']//*[@itemprop='name'] | .//body//*[@itemprop='author'] |"
-    " .//body//a[@rel='author'] | .//body//*[contains(@class, 'author') and"
+    " .//body//a[contains(concat(' ', @rel, ' '), ' author ')] |"
+    " .//body//*[contains(@class, 'author') and"
     " not(contains(@class, 'authorbox')) and not(contains(@class, 'author-bio'))] |"
     " .//body//*[contains(@class, 'byline')] | .//body//*[contains(@class, 'autor')] |"
     " .//body//*[contains(concat(' ', @class, ' '), ' fn ')])"
-    "[not(ancestor::*[contains(@class, 'comment')])]"
+    "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@class, 'related')"
+    " or contains(@class, 'teaser') or contains(@class, 'sidebar')])]"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
 )
-# A date or time after a name ends it: "Tobi 29. Juni 2017", "Kienitz at 18:52", "X am Samstag".
+# Links to an author page inside the article: "/author/jane-doe", "/autoren/…", "/auteur/…".
+AUTHOR_LINK_XPATH = (
+    ".//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or"
+    " contains(@href, '/autor/') or contains(@href, '/autoren/') or contains(@href, '/auteur/')"
+    " or contains(@href, '/autores/') or contains(@href, '/journalist/')]"
+    "[not(ancestor::*[contains(@class, 'comment') or contains(@class, 'related')"
+    " or contains(@class, 'teaser') or contains(@class, 'sidebar') or contains(@class, 'widget')])]"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::header[@id])]"
+)
+# A text node opening a printed byline: "By", "Von", "Par", "Por", "Posted by", "Text:".
+BYLINE_TEXT_RE = re.compile(
+    r"^\s*(?:(?:posted|written|published|story|text|erstellt|geschrieben|verfasst|publié|"
+    r"escrito|ein\s+(?:kommentar|beitrag|gastbeitrag))\s+)?(?:by|von|par|por|door|av|text|texto)"
+    r"\b\s*:?",
+    re.I,
+)
+# A date or time after a name ends it: "Tobi 29. Juni 2017", "Kienitz at 18:52", "X am Samstag",
+# "Jane Doe Stand: 28. April", "Jane Doe vor 3 Tagen", "Jane Doe on May 3".
 AUTHOR_TRAILING_DATE_RE = re.compile(
-    r"\s+(?:(?:at|am|um|on|le|el|il|op)\s+)?(?:\S*\d.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day.*|"
-    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag).*)$",
+    r"\s+(?:(?:at|am|um|on|le|el|il|op|vor)\s+)?(?:\S*\d.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day.*|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag).*)$"
+    r"|\s*\b(?:stand|updated|aktualisiert|actualizado|publicado|veröffentlicht|published|posted|"
+    r"vor)\b\s*:?.*$",
     re.I,
 )
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
@@ -252,12 +302,17 @@ EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
 # Meta keys holding the publication date, most trusted first.
 PUBLISHED_META_KEYS = (
     "article:published_time", "og:published_time", "article:published", "datepublished",
+    "article:published:time",  # colon-separated variant some CMSs print
     "publish-date", "publish_date", "pubdate", "publishdate", "publication_date",
-    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.date", "date", "article.published", "originalpublicationdate", "cxenseparse:recs:publishtime",
+    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
+    "article.published", "originalpublicationdate", "cxenseparse:recs:publishtime",
 )  # fmt: skip
+# Unqualified date keys: CMSs fill them with the publication, the last edit or the build date
+# alike, so a <time>/microdata date in the article outranks them.
+WEAK_PUBLISHED_META_KEYS = ("dc.date", "dcterms.date", "date")
 MODIFIED_META_KEYS = (
     "article:modified_time", "og:updated_time", "article:modified", "datemodified",
+    "article:modified:time",  # colon-separated variant some CMSs print
     "last-modified", "dcterms.modified", "dc.date.modified", "lastmod",
 )  # fmt: skip
 # Dates in URL paths: /2021/02/09/, /2021-02-09-, /2012-06/04/, /20210209/. The compact form
