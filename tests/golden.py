@@ -12,7 +12,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Fields compared field by field. `quotes` joins once the quotes issue lands.
 COMPARED_FIELDS = (
     "url", "canonical_url", "site_name", "language", "title", "description", "authors",
-    "published", "modified", "dateline", "body", "section", "tags", "image", "word_count",
+    "published", "modified", "dateline", "body", "body_partial", "section", "tags", "image", "word_count",
     "fetched_at", "extractor",
 )  # fmt: skip
 

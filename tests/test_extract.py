@@ -154,3 +154,25 @@ def test_standfirst_above_the_body_container_is_the_first_paragraph():
     art = extract_article(html, "https://daily.example/2024/01/02/storm/")
     assert art.paragraphs[0].startswith("A storm with gusts")
     assert art.paragraphs[1:] == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "partial"),
+    [
+        ('<div class="paywall"><h3>Subscribe to continue reading</h3></div>', True),
+        ('<p class="gate">Dieser Artikel ist nur für Abonnenten verfügbar.</p>', True),
+        ('<div class="abo">La suite est réservée aux abonnés.</div>', True),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+            ' "isAccessibleForFree": "False"}</script>',
+            True,
+        ),
+        ('<div class="newsletter"><a href="/nl">Jetzt abonnieren</a></div>', False),
+        ("<p>Readers can subscribe to our podcast on every platform.</p>", False),
+    ],
+)
+def test_body_partial_flags_paywall_stubs(snippet, partial):
+    html = f"<html><body><h1>H</h1><p>{PARA}</p><p>{PARA}</p>{snippet}</body></html>"
+    art = extract_article(html, "https://daily.example/2024/01/02/story-about-things/")
+    assert art.body_partial is partial
+    assert art.to_dict()["body_partial"] is partial

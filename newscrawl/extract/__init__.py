@@ -27,6 +27,7 @@ from newscrawl.extract.metadata import (
 from newscrawl.extract.model import Article
 from newscrawl.extract.page import load_page
 from newscrawl.extract.pagetype import classify_page, count_teasers
+from newscrawl.extract.paywall import is_paywalled
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,6 +65,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     art.tags = _field("tags", lambda: extract_tags(page), [])
     art.image = _field("image", lambda: extract_image(page), None)
     teasers = _field("teasers", lambda: count_teasers(page.tree), 0)
+    art.body_partial = _field("body_partial", lambda: is_paywalled(page), False)
     body_el = page.tree.find("body")
     art.paragraphs = _field("body", lambda: extract_paragraphs(body_el, art.title), [])
     if art.paragraphs:

@@ -53,6 +53,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     image: str | None = None
     fetched_at: str | None = None
+    body_partial: bool = False
     # Not exported: what kind of page this is ("article", "listing", "other") and why.
     page_type: str = "article"
     page_type_reason: str = ""
@@ -81,6 +82,7 @@ class Article:
             "modified": self.modified,
             "dateline": asdict(self.dateline) if self.dateline else None,
             "body": self.body,
+            "body_partial": self.body_partial,
             "quotes": [asdict(q) for q in self.quotes],
             "section": self.section,
             "tags": list(self.tags),

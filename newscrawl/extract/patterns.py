@@ -176,9 +176,11 @@ FURNITURE_MAX_CHARS = 60
 
 # Paywall stubs: text that says the rest is behind a subscription.
 PAYWALL_TEXT_RE = re.compile(
-    r"subscribe (?:now )?to (?:continue|keep) reading|to continue reading|this (?:article|content) "
-    r"is (?:for|only available to) (?:subscribers|members)|already a subscriber|"
-    r"jetzt (?:weiterlesen|abonnieren)|réservé aux abonnés|contenido exclusivo para suscriptores",
+    r"subscribe (?:now )?to (?:continue|keep) reading|to continue reading|to read the full (?:story|article)|"
+    r"this (?:article|content|story) is (?:for|only available to|exclusive to) (?:paid )?(?:subscribers|members)|"
+    r"already a subscriber|(?:nur|exklusiv) für (?:abonnenten|abonnentinnen|abonnierende)|"
+    r"mit (?:z\+|plus|abo|einem abo) weiterlesen|(?:la suite est |article )?réservée? aux abonnés|"
+    r"contenido exclusivo para (?:suscriptores|socios)|para seguir leyendo,? (?:suscríbete|hazte)",
     re.I,
 )
 
@@ -221,13 +223,14 @@ AUTHOR_NOISE_RE = re.compile(
 # ("Twitter Facebook", "Alle Artikel", "Follow", "Profil").
 AUTHOR_UI_WORD_RE = re.compile(
     r"\b(?:twitter|facebook|instagram|linkedin|whatsapp|e-?mail|follow|folgen|abonnieren|"
-    r"artikel|articles|posts|beiträge|profile?|profil|newsletter|kontakt|contact)\b",
+    r"artikel\w*|articles|posts|beiträge|profile?|profil|newsletter|kontakt|contact|edit|"
+    r"bearbeiten|print|drucken|share|teilen|reply|antworten|comments?|kommentare?)\b",
     re.I,
 )
 # The editorial team: credited as the organisation ("Redaktion", "MM-Redaktion", "Newsroom").
 AUTHOR_TEAM_RE = re.compile(
-    r"(?:^|[\s-])(?:redaktion|editorial(?:\s+(?:team|staff|board))?|newsroom|news\s+desk|"
-    r"rédaction|redacción|redazione|redactie|agenturen|agencies|agency)(?:$|[\s-])",
+    r"(?:^|[\s-])(?:redaktion|editorial(?:\s+(?:team|staff|board))?|newsroom|"
+    r"news\s*desk|rédaction|redacción|redazione|redactie|agenturen|agencies|agency)(?:$|[\s-])",
     re.I,
 )
 # News agencies: credited as organisations (kept only when no person is credited).
@@ -259,7 +262,7 @@ WRITTEN_BY_LABELS = frozenset(
      "geschreven door", "napisane przez", "autor", "author"}
 )  # fmt: skip
 # Elements printing the byline: rel/itemprop author, hCard names, author/byline classes.
-# Not inside comments, author-bio boxes, teasers of other stories or page chrome.
+# Not inside comments, author-bio boxes or page chrome (see AUTHOR_FOREIGN_TOKENS too).
 BYLINE_XPATH = (
     "(.//body//*[@itemprop='author']//*[@itemprop='name'] | .//body//*[@itemprop='author'] |"
     " .//body//a[contains(concat(' ', @rel, ' '), ' author ')] |"
@@ -267,19 +270,24 @@ BYLINE_XPATH = (
     " not(contains(@class, 'authorbox')) and not(contains(@class, 'author-bio'))] |"
     " .//body//*[contains(@class, 'byline')] | .//body//*[contains(@class, 'autor')] |"
     " .//body//*[contains(concat(' ', @class, ' '), ' fn ')])"
-    "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@class, 'related')"
-    " or contains(@class, 'teaser') or contains(@class, 'sidebar')])]"
-    "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
+    "[not(ancestor::*[contains(@class, 'comment')])][not(ancestor::aside or ancestor::nav)]"
 )
 # Links to an author page inside the article: "/author/jane-doe", "/autoren/…", "/auteur/…".
 AUTHOR_LINK_XPATH = (
     ".//body//a[contains(@href, '/author/') or contains(@href, '/authors/') or"
     " contains(@href, '/autor/') or contains(@href, '/autoren/') or contains(@href, '/auteur/')"
     " or contains(@href, '/autores/') or contains(@href, '/journalist/')]"
-    "[not(ancestor::*[contains(@class, 'comment') or contains(@class, 'related')"
-    " or contains(@class, 'teaser') or contains(@class, 'sidebar') or contains(@class, 'widget')])]"
-    "[not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::header[@id])]"
+    "[not(ancestor::*[contains(@class, 'comment')])]"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
 )
+# A class name starting or ending with one of these marks a container of other stories or
+# of readers' posts ("related-posts", "comment-list"): a byline inside it is not this
+# article's. Checked on the ancestors below <body>. Not "sidebar"/"teaser": layout wrappers
+# ("has-sidebar") and article headers ("teaser-small__metadata") carry them.
+AUTHOR_FOREIGN_TOKENS = frozenset(
+    {"comment", "comments", "related", "recommended", "popular", "trending", "latest",
+     "promo", "newsletter"}
+)  # fmt: skip
 # A text node opening a printed byline: "By", "Von", "Par", "Por", "Posted by", "Text:".
 BYLINE_TEXT_RE = re.compile(
     r"^\s*(?:(?:posted|written|published|story|text|erstellt|geschrieben|verfasst|publié|"

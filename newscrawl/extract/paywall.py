@@ -1,0 +1,29 @@
+"""Paywall stubs: does the page say the article is behind a paywall (so the body is partial)?"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newscrawl.extract.page import Page
+from newscrawl.extract.patterns import PAYWALL_TEXT_RE
+
+_PROMPT_MAX_CHARS = 300  # a paywall prompt is a short box, not an article paragraph
+
+
+def _not_free(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+
+
+def is_paywalled(page: Page) -> bool:
+    """True when JSON-LD marks the article not free (schema.org ``isAccessibleForFree``) or the
+    page shows a subscription prompt such as "Subscribe to continue reading"."""
+    if _not_free(page.article_ld.get("isAccessibleForFree")):
+        return True
+    body = page.tree.find("body")
+    if body is None:
+        return False
+    for el in body.iter("p", "h2", "h3", "h4", "div", "span", "a"):
+        text = el.text or ""
+        if text.strip() and len(text) <= _PROMPT_MAX_CHARS and PAYWALL_TEXT_RE.search(text):
+            return True
+    return False
