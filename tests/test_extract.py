@@ -176,3 +176,16 @@ def test_body_partial_flags_paywall_stubs(snippet, partial):
     art = extract_article(html, "https://daily.example/2024/01/02/story-about-things/")
     assert art.body_partial is partial
     assert art.to_dict()["body_partial"] is partial
+
+
+def test_teaser_list_inside_the_body_container_is_removed():
+    teasers = "".join(
+        f'<p><a href="/2024/01/0{i}/other-story-{i}/">Other story number {i} makes news</a></p>'
+        f"<p>A short summary of other story {i}, with a few words.</p>"
+        for i in range(1, 4)
+    )
+    html = f"""<html><body><h1>H</h1><div class="article-body">
+    <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>
+    <h3>More from the Daily Example</h3>{teasers}</div></body></html>"""
+    art = extract_article(html, "https://daily.example/2024/01/02/story-about-things/")
+    assert art.paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]

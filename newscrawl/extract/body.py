@@ -27,6 +27,9 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
+_LINKED_HEADINGS = etree.XPath("count(.//h2[.//a] | .//h3[.//a] | .//h4[.//a])")
+_TEASER_HEADLINE_MAX, _TEASER_SUMMARY_MAX = 200, 400  # characters
+_MAX_NEW_TEASERS = 3  # climbing that adds this many linked headlines reached a teaser list
 _CLIMB_RATIO = 1.4  # the ancestor holds 40% more paragraph text than the best container
 _CLIMB_MIN_GAIN = 300  # ... and at least 300 more characters of it
 _CLIMB_DENSITY = 0.7  # ... and its text is mostly paragraph text (not lists of links)
@@ -128,14 +131,18 @@ def _ancestors(el: Any, n: int) -> list[Any]:
 
 
 def _climb(top: Any, mass: dict[Any, float]) -> Any:
-    """Move up to an ancestor holding much more article text (bodies split in chunks)."""
+    """Move up to an ancestor holding much more article text (bodies split in chunks), but
+    not to one that adds a list of teasers (linked headlines of other stories)."""
     node = top
+    teasers = _LINKED_HEADINGS(top)
     for ancestor in top.iterancestors():
         if ancestor.tag in ("body", "html"):
             break
         held = mass.get(ancestor, 0.0)
         if held < _CLIMB_RATIO * mass.get(node, 0.0) or held - mass.get(node, 0.0) < _CLIMB_MIN_GAIN:
             continue
+        if _LINKED_HEADINGS(ancestor) - teasers >= _MAX_NEW_TEASERS:
+            break
         if held >= _CLIMB_DENSITY * len(norm(ancestor.text_content())):
             node = ancestor  # mostly paragraph text: the chunks' common container
     return node
@@ -244,12 +251,41 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     blocks = [b for root in roots for b in _blocks(root)]
     if lead is not None and _still_attached(lead, body_el) and not _inside(lead, roots):
         blocks = _blocks(lead) + blocks  # the standfirst printed above the body container
+    blocks = _drop_teaser_runs(blocks)
     blocks = [b for b in blocks if _keep(b, title)]
     while blocks and _is_head_furniture(blocks[0]):
         blocks.pop(0)
     while blocks and (_is_label(blocks[-1]) or blocks[-1].kind in HEADING_TAGS):
         blocks.pop()  # labels after the last sentence; a heading with nothing under it
     return [b.text for b in blocks]
+
+
+def _is_linked_headline(block: Block) -> bool:
+    return len(block.text) <= _TEASER_HEADLINE_MAX and block.link_chars >= 0.6 * len(block.text)
+
+
+def _drop_teaser_runs(blocks: list[Block]) -> list[Block]:
+    """Remove runs of teasers (a linked headline, then a short summary, at least twice in a
+    row) and the label heading before them: "More from …" lists inside the body container."""
+    keep = [True] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while (
+            j + 1 < len(blocks)
+            and _is_linked_headline(blocks[j])
+            and not _is_linked_headline(blocks[j + 1])
+            and len(blocks[j + 1].text) <= _TEASER_SUMMARY_MAX
+        ):
+            j += 2
+        if (j - i) // 2 >= 2:
+            start = i - 1 if i > 0 and _is_label(blocks[i - 1]) else i
+            for k in range(start, j):
+                keep[k] = False
+            i = j
+        else:
+            i += 1
+    return [b for b, k in zip(blocks, keep, strict=True) if k]
 
 
 def _find_lead(body_el: Any) -> Any | None:
