@@ -6,11 +6,13 @@ import argparse
 import gzip
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from newscrawl import extract_article
 
+_PROGRESS_SECONDS = 2.0  # progress line on a terminal's stderr, this often
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 
 
@@ -60,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     failures = written = 0
     out = sys.stdout.buffer  # records are UTF-8 whatever the locale says
+    show_progress = sys.stderr.isatty()
+    last_report = time.monotonic()
     for path in _files(args.paths):
+        if show_progress and time.monotonic() - last_report >= _PROGRESS_SECONDS:
+            print(f"\rnewscrawl extract: {written} records ...", end="", file=sys.stderr, flush=True)
+            last_report = time.monotonic()
         name = "<stdin>" if path is None else str(path)
         try:
             data = _read(path)
@@ -73,5 +80,7 @@ def run(args: argparse.Namespace) -> int:
         out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         written += 1
     out.flush()
+    if show_progress:
+        print("\r", end="", file=sys.stderr)
     print(f"newscrawl extract: {written} records, {failures} unreadable", file=sys.stderr)
     return 1 if failures else 0
