@@ -57,3 +57,122 @@ def test_url_date_is_last_resort():
         "<html><body><h1>H</h1></body></html>", "https://example.org/news/2019/03/07/some-story-slug/"
     )
     assert art.published == "2019-03-07"
+
+
+@pytest.mark.parametrize("raw", ["vor 2 Stunden", "2 hours ago", "il y a 3 jours", "hace 2 días", "Jun 17"])
+def test_relative_and_yearless_dates_are_none(raw):
+    assert normalise_date(raw, ["de"]) is None
+    assert normalise_date(raw, None) is None
+
+
+def _page(head: str = "", body: str = "<h1>Headline</h1><p>text</p>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+_LD = '<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{}"}}</script>'
+
+# (case, html, url, expected published)
+PAGE_CASES = [
+    (
+        "web archive capture stamp is the crawl date; the archived URL's date is the article's",
+        _page(),
+        "https://web.archive.org/web/20140109030403/http://blog.example.org/2013/12/09/slug/",
+        "2013-12-09",
+    ),
+    (
+        "compact capture stamp without any other date gives nothing",
+        _page(),
+        "https://web.archive.org/web/20130307194448/http://example.org/2008/05/slug.html",
+        None,
+    ),
+    (
+        "URL date with a year-month segment: /2012-06/04/",
+        _page(),
+        "http://example.cn/news/2012-06/04/content_1.htm",
+        "2012-06-04",
+    ),  # fmt: skip
+    (
+        "UTC JSON-LD and a naive local <time> of the same instant: the local form, offset derived",
+        _page(
+            _LD.format("2023-11-09T05:30:59Z"),
+            '<article><h1>H</h1><time datetime="2023-11-08 23:30:59">Nov 8</time></article>',
+        ),  # fmt: skip
+        None,
+        "2023-11-08T23:30:59-06:00",
+    ),
+    (
+        "UTC meta and a <time> with its own offset for the same instant: the local form",
+        _page(
+            '<meta property="article:published_time" content="2024-04-25T08:21:02+00:00">',
+            '<article><h1>H</h1><time datetime="2024-04-25 04:21:02.000000-0400">x</time></article>',
+        ),  # fmt: skip
+        None,
+        "2024-04-25T04:21:02-04:00",
+    ),
+    (
+        "a naive time that is not a quarter-hour offset away is another instant: UTC kept",
+        _page(
+            _LD.format("2023-11-09T05:30:59Z"),
+            '<article><h1>H</h1><time datetime="2023-11-08 23:12:10">x</time></article>',
+        ),  # fmt: skip
+        None,
+        "2023-11-09T05:30:59+00:00",
+    ),
+    (
+        "colon-separated Open Graph key article:published:time",
+        _page('<meta property="article:published:time" content="2024-10-23T15:48:15+00:00">'),
+        None,
+        "2024-10-23T15:48:15+00:00",
+    ),
+    (
+        "an unqualified <meta name=date> (often the last edit) ranks after the article's <time>",
+        _page(
+            '<meta name="date" content="2021-10-15">',
+            '<article><h1>H</h1><time datetime="2021-10-13">13.10.2021</time></article>',
+        ),  # fmt: skip
+        None,
+        "2021-10-13",
+    ),
+    (
+        "<meta name=date> still serves when nothing better is there",
+        _page('<meta name="date" content="2021-10-15">'),
+        None,
+        "2021-10-15",
+    ),
+    (
+        "an <aside> meta box inside the article holds the article's date",
+        _page(
+            body='<article><h1>H</h1><aside class="meta"><time datetime="2022-01-21">21.01.2022'
+            "</time></aside><p>text</p></article>"
+        ),  # fmt: skip
+        None,
+        "2022-01-21",
+    ),
+    (
+        "an <aside> sidebar outside the article does not",
+        _page(body='<main><aside><time datetime="2022-01-25">x</time></aside><h1>H</h1></main>'),
+        None,
+        None,
+    ),
+    (
+        "Blogger: the date header inside the hfeed that holds the post, though in a 'widget' box",
+        _page(
+            body='<div class="widget Blog"><div class="blog-posts hfeed"><h2 class="date-header">'
+            '<span>5. Oktober 2013</span></h2><div class="post"><h3>Post</h3><p>text</p></div>'
+            "</div></div>"
+        ),  # fmt: skip
+        None,
+        "2013-10-05",
+    ),
+    (
+        "a relative <time> text is not a date",
+        _page(body="<article><h1>H</h1><time pubdate>vor 2 Stunden</time></article>"),
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "html", "url", "expected"), PAGE_CASES, ids=[c[0] for c in PAGE_CASES])
+def test_published_rules(case, html, url, expected):
+    assert extract_article(html, url).published == expected, case

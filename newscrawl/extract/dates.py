@@ -237,7 +237,12 @@ def _local_form(utc: str, other: str) -> str | None:
         return other if same else None
     delta = cand - base.replace(tzinfo=None)
     minutes = round(delta.total_seconds() / 60)
-    if not delta or abs(delta) > _MAX_OFFSET or minutes % 15 or abs(delta.total_seconds() - minutes * 60) >= 60:
+    if (
+        not delta
+        or abs(delta) > _MAX_OFFSET
+        or minutes % 15
+        or abs(delta.total_seconds() - minutes * 60) >= 60
+    ):
         return None
     return cand.replace(tzinfo=timezone(timedelta(minutes=minutes))).isoformat(timespec="seconds")
 

@@ -206,25 +206,28 @@ BYLINE_PREFIX_RE = re.compile(
     re.I,
 )
 # Splits a byline into names.
-AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\|)\s*", re.I)
+AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\||·|•)\s*", re.I)
 # Words that are roles or labels, not people ("Staff", "Correspondent", a weekday).
 AUTHOR_NOISE_RE = re.compile(
     r"^(?:staff|staff writer|editors?|red|admin|administrator|guest|"
     r"guest author|contributor|team|wire|foto|photo|bild|posted|published|"
     r"authors?|auteurs?|autoren|autores|publiziert(?: am)?|veröffentlicht(?: am)?|updated|"
-    r"aktualisiert|no author|unknown|anonymous|"
+    r"aktualisiert|no author|unknown|anonymous|mehr|more|beitrag|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"(?:[\w-]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
     r"photographer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?)|phd|dr|md)$",
     re.I,
 )
-# Words of page furniture caught inside a byline element: a "name" holding one is not a name
-# ("Twitter Facebook", "Alle Artikel", "Follow", "Profil").
+# Page furniture caught inside a byline element: a "name" holding one is not a name
+# ("Twitter Facebook", "Alle Artikel", "Follow", "@handle", "Foto: X", "Rezept von").
 AUTHOR_UI_WORD_RE = re.compile(
     r"\b(?:twitter|facebook|instagram|linkedin|whatsapp|e-?mail|follow|folgen|abonnieren|"
     r"artikel\w*|articles|posts|beiträge|profile?|profil|newsletter|kontakt|contact|edit|"
-    r"bearbeiten|print|drucken|share|teilen|reply|antworten|comments?|kommentare?)\b",
+    r"bearbeiten|print|drucken|share|teilen|reply|antworten|comments?|kommentare?|wordpress)\b"
+    r"|^@"  # a social handle alone
+    r"|\b(?:von|by|par|por|door)$"  # a label cut off from its name: "Rezept von"
+    r"|^(?:fotos?|photos?|bild|bilder|image|credit|illustration)\s*[:©]",  # picture credits
     re.I,
 )
 # The editorial team: credited as the organisation ("Redaktion", "MM-Redaktion", "Newsroom").
@@ -289,11 +292,27 @@ AUTHOR_FOREIGN_TOKENS = frozenset(
      "promo", "newsletter"}
 )  # fmt: skip
 # A text node opening a printed byline: "By", "Von", "Par", "Por", "Posted by", "Text:".
+BYLINE_LEAD_WORDS = (
+    "posted", "written", "published", "story", "text", "erstellt", "geschrieben", "verfasst",
+    "publié", "escrito", "ein kommentar", "ein beitrag", "ein gastbeitrag",
+)  # fmt: skip
+BYLINE_PREPOSITIONS = ("by", "von", "par", "por", "door", "av", "text", "texto")
 BYLINE_TEXT_RE = re.compile(
-    r"^\s*(?:(?:posted|written|published|story|text|erstellt|geschrieben|verfasst|publié|"
-    r"escrito|ein\s+(?:kommentar|beitrag|gastbeitrag))\s+)?(?:by|von|par|por|door|av|text|texto)"
-    r"\b\s*:?",
+    rf"^\s*(?:(?:{'|'.join(BYLINE_LEAD_WORDS)})\s+)?(?:{'|'.join(BYLINE_PREPOSITIONS)})\b\s*:?",
     re.I,
+)
+# The same openers as an XPath pre-filter on text nodes (first two letters, three casings),
+# outside scripts, sidebars, menus and links other than author links: cheap in C.
+_OPENERS = sorted(
+    {w[:2].lower() for w in BYLINE_LEAD_WORDS + BYLINE_PREPOSITIONS}
+    | {w[:2].capitalize() for w in BYLINE_LEAD_WORDS + BYLINE_PREPOSITIONS}
+    | {w[:2].upper() for w in BYLINE_LEAD_WORDS + BYLINE_PREPOSITIONS}
+)
+BYLINE_TEXT_XPATH = (
+    f".//body//text()[contains('|{'|'.join(_OPENERS)}|',"
+    " concat('|', substring(normalize-space(), 1, 2), '|'))][string-length() < 150]"
+    "[not(ancestor::script or ancestor::style or ancestor::aside or ancestor::nav"
+    " or ancestor::a[not(contains(@href, 'author'))])]"
 )
 # A date or time after a name ends it: "Tobi 29. Juni 2017", "Kienitz at 18:52", "X am Samstag",
 # "Jane Doe Stand: 28. April", "Jane Doe vor 3 Tagen", "Jane Doe on May 3".
