@@ -189,3 +189,28 @@ def test_teaser_list_inside_the_body_container_is_removed():
     <h3>More from the Daily Example</h3>{teasers}</div></body></html>"""
     art = extract_article(html, "https://daily.example/2024/01/02/story-about-things/")
     assert art.paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]
+
+
+@pytest.mark.parametrize(
+    ("head", "headings", "expected"),
+    [
+        # a blog's name in the h1, the post title in an h2 and first in <title>
+        ("<title>Was ist Virales Marketing? | DimidoBlog</title>",
+         "<h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2>", "Was ist Virales Marketing?"),
+        # "Post : Blog | tagline" with only the blog name as h1
+        ("<title>Das Musikvideo der Woche : Krimiblog | Ermittlungen</title>", "<h1>Krimiblog</h1>",
+         "Das Musikvideo der Woche"),
+        # the h1 prints a kicker before the stated headline
+        ('<meta property="og:title" content="Liverpool verliert bei Everton">',
+         "<h1>Premier League Liverpool verliert bei Everton</h1>", "Liverpool verliert bei Everton"),
+        # the stated title carries a kicker; the printed h1 is the headline
+        ('<meta property="og:title" content="Nach Rückzug: Anwältin soll Ministerin werden">',
+         "<h1>Anwältin soll Ministerin werden</h1>", "Anwältin soll Ministerin werden"),
+        # soft hyphens and zero-width spaces are not part of the title
+        ("<title>x</title>", "<h1>Helikopter\u00adlandeplatz geplant\u200b</h1>",
+         "Helikopterlandeplatz geplant"),
+    ],
+)  # fmt: skip
+def test_title_choice(head, headings, expected):
+    html = f"<html><head>{head}</head><body>{headings}<p>{PARA}</p></body></html>"
+    assert extract_article(html, "https://blog.example/2020/01/02/post/").title == expected

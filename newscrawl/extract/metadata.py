@@ -11,11 +11,14 @@ import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from newscrawl.extract.page import Page, ld_types
 from newscrawl.extract.patterns import (
     AGENCY_NAME_RE,
-    AUTHOR_META_KEYS,
+    AUTHOR_FOREIGN_TOKENS,
     AUTHOR_LINK_XPATH,
+    AUTHOR_META_KEYS,
     AUTHOR_NOISE_RE,
     AUTHOR_SPLIT_RE,
     AUTHOR_SUFFIX_RE,
@@ -24,6 +27,7 @@ from newscrawl.extract.patterns import (
     AUTHOR_UI_WORD_RE,
     BYLINE_PREFIX_RE,
     BYLINE_TEXT_RE,
+    BYLINE_TEXT_XPATH,
     BYLINE_XPATH,
     EMAIL_RE,
     TITLE_SEPARATORS_RE,
@@ -31,6 +35,9 @@ from newscrawl.extract.patterns import (
 )
 
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_HEADING_OVERLAP = 0.6  # a heading counts as the headline when the title repeats this share
+_MAX_H2 = 5  # blog layouts print the post title in one of the first h2s
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
@@ -66,7 +73,9 @@ def _h1_texts(page: Page) -> list[str]:
     return out
 
 
-def _strip_site_suffix(title: str, site_name: str | None, h1s: list[str]) -> str:
+def _strip_site_suffix(
+    title: str, site_name: str | None, h1s: list[str], site_parts: list[str] | None = None
+) -> str:
     """Drop " | Site" / "Site - " parts from a <title> or og:title."""
     parts = [p for p in TITLE_SEPARATORS_RE.split(title) if p.strip()]
     if len(parts) < 2:
@@ -74,6 +83,9 @@ def _strip_site_suffix(title: str, site_name: str | None, h1s: list[str]) -> str
     for h1 in h1s:  # the headline as printed on the page decides
         if any(_key(p) == _key(h1) for p in parts):
             return h1
+    for k, part in enumerate(parts[1:], 1):  # "Post : Blog name | tagline": keep what precedes
+        if any(_key(part) == _key(s) for s in site_parts or ()):
+            return " - ".join(parts[:k])
     site = _key(site_name) if site_name else None
     kept = [p for p in parts if site is None or _key(p) not in site and site not in _key(p)]
     if site and kept and len(kept) < len(parts):
@@ -81,18 +93,46 @@ def _strip_site_suffix(title: str, site_name: str | None, h1s: list[str]) -> str
     return max(parts, key=len)  # the longest part is the headline far more often than not
 
 
-def _site_like(h1: str, site_name: str | None, doc_title: str | None) -> bool:
-    """True when an h1 is the site's or blog's name rather than a headline: it equals
-    og:site_name, or the last part of a "Headline | Blog name" <title>."""
-    if site_name and _key(h1) == _key(site_name):
+def _title_parts(doc_title: str | None) -> list[str]:
+    return [p for p in TITLE_SEPARATORS_RE.split(doc_title or "") if p.strip()]
+
+
+def _site_like(heading: str, site_name: str | None, doc_title: str | None) -> bool:
+    """True when a heading is the site's or blog's name rather than a headline: it equals
+    og:site_name, or a part after the first of a "Headline | Blog name | tagline" <title>."""
+    if site_name and _key(heading) == _key(site_name):
         return True
-    parts = [p for p in TITLE_SEPARATORS_RE.split(doc_title or "") if p.strip()]
-    return len(parts) >= 2 and _key(h1) == _key(parts[-1])
+    return any(_key(heading) == _key(p) for p in _title_parts(doc_title)[1:])
+
+
+def _overlap(heading: str, text: str) -> float:
+    """Share of the heading's words that also occur in ``text``."""
+    words = set(_WORD.findall(_key(heading)))
+    return len(words & set(_WORD.findall(_key(text)))) / len(words) if words else 0.0
+
+
+def _best_heading(headings: list[str], known: list[str]) -> str | None:
+    """The heading that the stated titles repeat best (most of its words), if any does."""
+    scored = [(max(_overlap(h, k) for k in known), h) for h in headings if known]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= _HEADING_OVERLAP else None
+
+
+def _h2_texts(page: Page) -> list[str]:
+    out = []
+    for h2 in page.tree.iter("h2"):
+        text = _clean(h2.text_content())
+        if text:
+            out.append(text)
+        if len(out) >= _MAX_H2:
+            break
+    return out
 
 
 def extract_title(page: Page, site_name: str | None) -> str | None:
-    """The headline as printed (the h1) when the page's stated titles agree with it; else the
-    stated title (JSON-LD headline, og:title) without the site name; else <title>."""
+    """The headline as printed (the h1, or an h2 under a blog-name h1) when the page's stated
+    titles agree with it; else the stated title (JSON-LD headline, og:title) without the site
+    name; else <title> without it."""
     title_el = page.tree.find(".//title")
     doc_title = _clean(title_el.text_content()) if title_el is not None else None
     stated = [
@@ -103,10 +143,10 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
         )
         if s and not (site_name and _key(s) == _key(site_name))
     ]
+    known = [k for k in (*stated, doc_title) if k]
     all_h1s = _h1_texts(page)
     h1s = [h for h in all_h1s if not _site_like(h, site_name, doc_title)]
-    known = [*stated, doc_title]
-    matching = [h1 for h1 in h1s if any(s and _key(h1) in _key(s) for s in known)]
+    matching = [h1 for h1 in h1s if any(_key(h1) in _key(k) for k in known)]
     if matching:  # the stated title holds the printed headline (plus a kicker or site name)
         return max(matching, key=len)
     for h1 in h1s:  # the h1 prints a kicker before the stated headline: "Premier League Rückschlag…"
@@ -116,10 +156,15 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
                 return clean
     if len(h1s) == 1:
         return h1s[0]
+    headings = h1s or [h for h in _h2_texts(page) if not _site_like(h, site_name, doc_title)]
+    best = _best_heading(headings, known)
+    if best:
+        return best
+    site_parts = [h for h in all_h1s if h not in h1s]
     for candidate in stated:
-        return _strip_site_suffix(candidate, site_name, all_h1s)
+        return _strip_site_suffix(candidate, site_name, h1s, site_parts)
     if doc_title:
-        return _strip_site_suffix(doc_title, site_name, all_h1s)
+        return _strip_site_suffix(doc_title, site_name, h1s, site_parts)
     return all_h1s[0] if all_h1s else None
 
 
@@ -138,26 +183,37 @@ _PARTICLES = frozenset(
 )
 
 
-def _is_kuerzel(name: str) -> bool:
+def _is_initials(name: str) -> bool:
     """An editor's initials ("amw", "ku", "dsw"): lower-case, one short word, not an agency."""
     return len(name) <= 3 and name.islower() and not AGENCY_NAME_RE.match(name)
+
+
+_INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")
+
+
+def _trim(name: str) -> str:
+    """Strip separators around a name; a final initial keeps its dot ("Juan Muñoz C.")."""
+    name = name.strip(" ,:;-–—|()·•")
+    return name if _INITIAL_END.search(name) else name.rstrip(".").rstrip()
 
 
 def _split_names(raw: str) -> list[str]:
     """A byline or author string -> the names in it, without prefixes, roles and emails."""
     raw = _PARENTHESES.sub("", EMAIL_RE.sub("", _WS.sub(" ", raw)))
     raw = BYLINE_PREFIX_RE.sub("", raw)
-    names = []
+    names: list[str] = []
     for part in AUTHOR_SPLIT_RE.split(raw):
-        name = AUTHOR_SUFFIX_RE.sub("", part or "").strip(" .,:;-–—|()·•")
+        name = _trim(AUTHOR_SUFFIX_RE.sub("", part or ""))
         name = BYLINE_PREFIX_RE.sub("", name).strip(" ·•")
-        name = AUTHOR_TRAILING_DATE_RE.sub("", name).strip(" .,:;-–—|·•")
+        name = _trim(AUTHOR_TRAILING_DATE_RE.sub("", name))
         name = _drop_trailing_agency(name)
         if not name or AUTHOR_NOISE_RE.match(name) or len(name) > 60 or "://" in name:
             continue
+        if any(c.isdigit() for c in name) and names:
+            break  # "By A | 8 January 2020 | 11 | Edit": what follows the date is not a name
         if any(c.isdigit() for c in name) or len(name.split()) > 5 or len(name) < 2:
             continue
-        if AUTHOR_UI_WORD_RE.search(name) or _is_kuerzel(name):
+        if AUTHOR_UI_WORD_RE.search(name):
             continue
         names.append(name)
     return names
@@ -176,7 +232,11 @@ def _alnum_key(text: str) -> str:
 
 
 class _Credits:
-    """Names collected from one source, sorted into people and organisations."""
+    """Names collected from one source, sorted into people and organisations.
+
+    Bare initials ("amw") go with the organisations: they stand when nothing else is
+    credited, but an organisation the page states in JSON-LD comes first.
+    """
 
     def __init__(self, site_keys: frozenset[str]) -> None:
         self.people: list[str] = []
@@ -188,8 +248,7 @@ class _Credits:
         key = _alnum_key(name)
         words = {_alnum_key(w) for w in name.split()}
         return any(
-            key == site or site in words or (len(site) >= 6 and site in key)
-            for site in self._site_keys
+            key == site or site in words or (len(site) >= 6 and site in key) for site in self._site_keys
         )
 
     def add(self, name: str, is_org: bool = False) -> None:
@@ -199,6 +258,7 @@ class _Credits:
             or AUTHOR_TEAM_RE.search(name)
             or _DOMAIN.search(name)
             or self._is_site(name)
+            or _is_initials(name)
         ):
             self.orgs.append(name)
         else:
@@ -297,8 +357,32 @@ def _element_text(el: Any) -> str:
     return _WS.sub(" ", text.replace(_BOUNDARY, " ")).strip(" |")
 
 
+_CLASS_TOKENS = re.compile(r"[^a-z0-9]+")
+
+
+def _in_foreign_box(el: Any) -> bool:
+    """Inside a container of other stories or readers' posts (related, teaser, comments)."""
+    for anc in el.iterancestors():
+        if anc.tag in ("body", "html"):
+            return False
+        for name in (anc.get("class") or "").lower().split():
+            tokens = [t for t in _CLASS_TOKENS.split(name) if t]
+            if tokens and (tokens[0] in AUTHOR_FOREIGN_TOKENS or tokens[-1] in AUTHOR_FOREIGN_TOKENS):
+                return True
+    return False
+
+
+_BYLINE = etree.XPath(BYLINE_XPATH)
+_AUTHOR_LINK = etree.XPath(AUTHOR_LINK_XPATH)
+_BYLINE_TEXT = etree.XPath(BYLINE_TEXT_XPATH)
+
+
+def _bylines(page: Page, xpath: etree.XPath) -> list[Any]:
+    return [el for el in xpath(page.tree) if not _in_foreign_box(el)]
+
+
 def _from_byline(page: Page, credits: _Credits) -> None:
-    for el in page.tree.xpath(BYLINE_XPATH)[:8]:
+    for el in _bylines(page, _BYLINE)[:8]:
         text = _element_text(el)
         if text and len(text) < 100:
             credits.add_text(text)
@@ -308,7 +392,7 @@ def _from_byline(page: Page, credits: _Credits) -> None:
 
 def _from_author_links(page: Page, credits: _Credits) -> None:
     """Links to author pages ("/author/jane-doe") whose text is a name."""
-    for el in page.tree.xpath(AUTHOR_LINK_XPATH)[:3]:
+    for el in _bylines(page, _AUTHOR_LINK)[:3]:
         names = _split_names(_element_text(el))
         if names and all(_looks_like_name(n) for n in names):
             for name in names:
@@ -338,11 +422,10 @@ def _byline_candidate(node: Any) -> str | None:
 
 def _from_byline_text(page: Page, credits: _Credits) -> None:
     """A printed byline without byline markup: "By Jane Doe", "Von <em>Hans Muster</em>"."""
-    body = page.tree.find("body")
-    if body is None:
-        return
-    for node in body.xpath(_BYLINE_TEXT_XPATH):
+    for node in _BYLINE_TEXT(page.tree):
         if not BYLINE_TEXT_RE.match(node) or node.getparent() is None:
+            continue
+        if _in_foreign_box(node.getparent()):
             continue
         text = _byline_candidate(node)
         if not text:
@@ -353,16 +436,6 @@ def _from_byline_text(page: Page, credits: _Credits) -> None:
             for name in names:
                 credits.add(name)
             return
-
-
-# Text nodes that may open a byline, outside comments and page chrome (filtered in Python).
-_BYLINE_TEXT_XPATH = (
-    ".//text()[string-length(normalize-space()) < 100]"
-    "[not(ancestor::*[contains(@class, 'comment') or contains(@class, 'related') or"
-    " contains(@class, 'teaser') or contains(@class, 'sidebar')])]"
-    "[not(ancestor::script or ancestor::style or ancestor::aside or ancestor::footer"
-    " or ancestor::nav or ancestor::a[not(contains(@href, 'author'))])]"
-)
 
 
 def extract_authors(page: Page, site_name: str | None = None) -> list[str]:
