@@ -27,6 +27,8 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
+_LEAD_POSITIONAL_MIN = 80  # characters of own text for a class-less standfirst
+_LONG_LEAD_TOKENS = tuple(t for t in LEAD_TOKENS if len(t) >= 5)
 _LINKED_HEADINGS = etree.XPath("count(.//h2[.//a] | .//h3[.//a] | .//h4[.//a])")
 _TEASER_HEADLINE_MAX, _TEASER_SUMMARY_MAX = 200, 400  # characters
 _MAX_NEW_TEASERS = 3  # climbing that adds this many linked headlines reached a teaser list
@@ -244,11 +246,14 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     if body_el is None:
         return []
     lead = _find_lead(body_el)
+    h1_seen = {el for h1 in body_el.iter("h1") for el in h1.itersiblings()}  # after the headline
     for h1 in list(body_el.iter("h1")):
         h1.drop_tree()  # the headline is the title field, not body text
     clean_tree(body_el)
     roots = _pick_roots(_score_candidates(body_el))
     blocks = [b for root in roots for b in _blocks(root)]
+    if lead is None and roots:
+        lead = _first_text_after_headline(body_el, roots[0], h1_seen)
     if lead is not None and _still_attached(lead, body_el) and not _inside(lead, roots):
         blocks = _blocks(lead) + blocks  # the standfirst printed above the body container
     blocks = _drop_teaser_runs(blocks)
@@ -288,6 +293,15 @@ def _drop_teaser_runs(blocks: list[Block]) -> list[Block]:
     return [b for b, k in zip(blocks, keep, strict=True) if k]
 
 
+def _is_lead_class(classes: str) -> bool:
+    """A class naming a lead: a lead token, or a compound ending/starting with a long one
+    ("DefaultEinleitung", "articleIntro")."""
+    tokens = set(_TOKEN_SPLIT.split(classes.lower())) - {""}
+    if tokens & LEAD_TOKENS:
+        return True
+    return any(t.endswith(lead) or t.startswith(lead) for t in tokens for lead in _LONG_LEAD_TOKENS)
+
+
 def _find_lead(body_el: Any) -> Any | None:
     """The standfirst: the first element after the headline whose class names it a lead
     (``lead``, ``intro``, ``standfirst``, ``summary``, …) and that holds a sentence or two."""
@@ -295,9 +309,25 @@ def _find_lead(body_el: Any) -> Any | None:
     for el in body_el.iter(etree.Element):
         if el.tag == "h1":
             seen_h1 = True
-        elif seen_h1 and el.get("class") and set(_TOKEN_SPLIT.split(el.get("class").lower())) & LEAD_TOKENS:
+        elif seen_h1 and el.get("class") and _is_lead_class(el.get("class")):
             length = len(norm(el.text_content()))
             if _LEAD_MIN <= length <= _LEAD_MAX and el.find(".//h1") is None:
+                return el
+    return None
+
+
+def _first_text_after_headline(body_el: Any, root: Any, after_h1: set[Any]) -> Any | None:
+    """A paragraph printed between the headline and the body container (a standfirst
+    without a telling class): the first p/div there with a sentence of text."""
+    started = False
+    for el in body_el.iter(etree.Element):
+        if el is root:
+            return None
+        if el in after_h1:
+            started = True
+        if started and el.tag in ("p", "div") and _own_text_len(el) >= _LEAD_POSITIONAL_MIN:
+            text = norm(el.text_content())
+            if _link_density(el, len(text)) < 0.2 and len(text) <= _LEAD_MAX:
                 return el
     return None
 
