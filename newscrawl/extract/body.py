@@ -28,7 +28,9 @@ _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}
 _MIN_PARAGRAPH = 25
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
 _LEAD_POSITIONAL_MIN = 80  # characters of own text for a class-less standfirst
-_LONG_LEAD_TOKENS = tuple(t for t in LEAD_TOKENS if len(t) >= 5)
+_LONG_LEAD_TOKENS = "|".join(sorted(t for t in LEAD_TOKENS if len(t) >= 5))
+_LEAD_AFFIX = re.compile(rf"^(?:{_LONG_LEAD_TOKENS})|(?:{_LONG_LEAD_TOKENS})$")
+_LEAD_HINT = re.compile("|".join(sorted(LEAD_TOKENS)))
 _LINKED_HEADINGS = etree.XPath("count(.//h2[.//a] | .//h3[.//a] | .//h4[.//a])")
 _TEASER_HEADLINE_MAX, _TEASER_SUMMARY_MAX = 200, 400  # characters
 _MAX_NEW_TEASERS = 3  # climbing that adds this many linked headlines reached a teaser list
@@ -296,10 +298,11 @@ def _drop_teaser_runs(blocks: list[Block]) -> list[Block]:
 def _is_lead_class(classes: str) -> bool:
     """A class naming a lead: a lead token, or a compound ending/starting with a long one
     ("DefaultEinleitung", "articleIntro")."""
-    tokens = set(_TOKEN_SPLIT.split(classes.lower())) - {""}
-    if tokens & LEAD_TOKENS:
-        return True
-    return any(t.endswith(lead) or t.startswith(lead) for t in tokens for lead in _LONG_LEAD_TOKENS)
+    lowered = classes.lower()
+    if not _LEAD_HINT.search(lowered):  # cheap test first: most classes name no lead
+        return False
+    tokens = set(_TOKEN_SPLIT.split(lowered)) - {""}
+    return bool(tokens & LEAD_TOKENS) or any(_LEAD_AFFIX.search(t) for t in tokens)
 
 
 def _find_lead(body_el: Any) -> Any | None:
