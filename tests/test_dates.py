@@ -16,6 +16,11 @@ CASES = [
     ("9 février 2021", ["fr"], "2021-02-09"),
     ("9 de febrero de 2021", ["es"], "2021-02-09"),
     ("09.02.2021, 14:35 Uhr", ["de"], "2021-02-09T14:35:00"),
+    ("2023.11.02. 오후 8:06", ["ko"], "2023-11-02T20:06:00"),  # year first, 12-hour clock
+    ("2020年7月3日", ["ja"], "2020-07-03"),
+    ("2019년 6월 24일 10:00", ["ko"], "2019-06-24T10:00:00"),
+    ("2021/02/09", None, "2021-02-09"),
+    ("01 September 2017", ["fr"], "2017-09-01"),  # declared language wrong: other languages tried
 ]
 
 
@@ -163,6 +168,128 @@ PAGE_CASES = [
         ),  # fmt: skip
         None,
         "2013-10-05",
+    ),
+    (
+        "the site banner is the <h1>; the date printed by the headline that matches the title",
+        _page(
+            "<title>Big storm hits the coast | Daily Example</title>",
+            '<h1 class="logo">Daily Example</h1><div class="post"><div class="post-head">'
+            '<h2>Big storm hits the coast</h2>\n<div class="post_detail">27 Sep 2016</div></div>'
+            "<p>text</p></div>",
+        ),  # fmt: skip
+        None,
+        "2016-09-27",
+    ),
+    (
+        "a box named 'topbar'/'teaser' that holds the headline is the article's header",
+        _page(
+            '<meta property="og:title" content="Clean water for all">',
+            '<header class="topbar"><h1>Clean water for all</h1><h4>Posted on <time '
+            'datetime="2020-02-23T10:07:02+01:00">23. Februar 2020</time></h4></header>'
+            '<div class="topbar"><time datetime="2024-05-03">today</time></div>',
+        ),  # fmt: skip
+        None,
+        "2020-02-23T10:07:02+01:00",
+    ),
+    (
+        "a column named 'sidebar' inside <article> holds the article's date",
+        _page(
+            body='<article><h1>H</h1><div class="sidebar"><p class="time"><time '
+            'datetime="2022-01-28">28. Januar 2022</time></p></div><p>text</p></article>'
+        ),  # fmt: skip
+        None,
+        "2022-01-28",
+    ),
+    (
+        "a 'sidebar' outside the article still does not",
+        _page(
+            body='<article><h1>H</h1><p>text</p></article><div class="sidebar"><time '
+            'datetime="2022-01-25">x</time></div>'
+        ),  # fmt: skip
+        None,
+        None,
+    ),
+    (
+        "<time> of an embedded post (<blockquote>) is not the article's",
+        _page(
+            "<title>H</title>",
+            '<article><h1>H</h1><blockquote class="twitter-tweet"><p>tweet <time '
+            'datetime="2018-03-12T19:30:12+00:00">x</time></p></blockquote>'
+            '<span class="publish-date">29. Januar 2019</span></article>',
+        ),  # fmt: skip
+        None,
+        "2019-01-29",
+    ),
+    (
+        "microdata BlogPosting is an article box, even inside a 'widget'",
+        _page(
+            body='<div class="widget Blog"><div itemscope itemtype="http://schema.org/BlogPosting">'
+            '<h3>Post</h3><span itemprop="datePublished">May 19, 2020</span></div></div>'
+        ),  # fmt: skip
+        None,
+        "2020-05-19",
+    ),
+    (
+        "og:-prefixed Open Graph key og:article:published_time",
+        _page('<meta property="og:article:published_time" content="2023-11-06">'),
+        None,
+        "2023-11-06",
+    ),
+    (
+        "UTC stamp after local midnight, only the local day printed by the headline: that day",
+        _page(
+            _LD.format("2020-02-18T02:18:11Z") + "<title>H</title>",
+            '<article><h1>H</h1><div class="byline">17 de Febrero 2020</div></article>',
+        ),  # fmt: skip
+        None,
+        "2020-02-17",
+    ),
+    (
+        "UTC stamp and a printed day no offset can reach: the stamp",
+        _page(
+            _LD.format("2020-02-18T12:18:11Z") + "<title>H</title>",
+            '<article><h1>H</h1><div class="byline">17 de Febrero 2020</div></article>',
+        ),  # fmt: skip
+        None,
+        "2020-02-18T12:18:11+00:00",
+    ),
+    (
+        "UTC stamp and the same instant printed in local time by the headline: the local form",
+        _page(
+            _LD.format("2022-05-04T02:41:00Z") + "<title>H</title>",
+            '<article><h1>H</h1><p class="date">3 de mayo de 2022, 22:41</p></article>',
+        ),  # fmt: skip
+        None,
+        "2022-05-03T22:41:00-04:00",
+    ),
+    (
+        "a date printed in the headline's article box beats the unqualified <meta name=date>",
+        _page(
+            '<meta name="date" content="2020-04-30"><title>H</title>',
+            '<article><h1>H</h1><ul><li class="Date">29.04.2020, 12:01</li></ul></article>',
+        ),  # fmt: skip
+        None,
+        "2020-04-29T12:01:00",
+    ),
+    (
+        "a date inside a link (a teaser of another story) does not",
+        _page(
+            '<meta name="date" content="2020-04-20"><title>H</title>',
+            '<article><h1>H</h1><p>text</p><ul><li><a href="/x"><span class="date">01. Mai '
+            "2020</span> Other story</a></li></ul></article>",
+        ),  # fmt: skip
+        None,
+        "2020-04-20",
+    ),
+    (
+        "a date element that also holds a heading: the date may be the heading's words",
+        _page(
+            "<title>Blog name</title>",
+            '<div class="entry-top"><h3>Sales results (2020/7/11)</h3><span class="entry-info">'
+            "2020年07月12日</span></div>",
+        ),  # fmt: skip
+        None,
+        "2020-07-12",
     ),
     (
         "a relative <time> text is not a date",

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 import dateparser
 
 from newscrawl.extract.page import Page
 from newscrawl.extract.patterns import (
+    ARTICLE_LD_TYPES,
     DATE_CLASS_TOKENS,
     FOREIGN_DATE_TOKENS,
+    LAYOUT_DATE_TOKENS,
     MODIFIED_META_KEYS,
     PUBLISHED_META_KEYS,
     URL_DATE_RE,
@@ -39,6 +41,12 @@ _DOTTED = re.compile(
     r"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d{2})"
     r"(?:\D{1,6}(?P<hm>[0-2]?\d[:.][0-5]\d))?"
 )
+# 2023.11.02. 오후 8:06 / 2020/07/03 / 2020年7月3日 / 2019년 6월 24일: year-first numeric dates are
+# year-month-day wherever they are printed.
+_YMD = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?(?:[./年]|년)\s?(?P<m>[01]?\d)\s?(?:[./月]|월)\s?"
+    r"(?P<d>[0-3]?\d)(?!\d)(?:\D{1,8}(?P<hm>[0-2]?\d:[0-5]\d))?"
+)
 # A four-digit year: what dateparser reads must carry it, so relative dates ("2 hours ago",
 # "vor 2 Stunden"), which it would turn into today's date, never become a publication date.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -48,6 +56,7 @@ _DATEPARSER_SETTINGS = {
     "PREFER_DATES_FROM": "past",
     "STRICT_PARSING": False,
 }
+_PM = re.compile(r"오후|午後|下午|\d\s?[pP]\.?[mM]\b")  # afternoon markers of a 12-hour clock
 _TIME_XPATH = (
     ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
     " | .//*[@title][contains(concat(' ', @class, ' '), ' published ')]"  # hAtom (Blogger)
@@ -86,14 +95,12 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
         return out if _valid_year(out) else None
     if len(value) > 80 or not _YEAR.search(value):
         return None  # no four-digit year: "vor 2 Stunden", "Jun 17", "12.10.20" are not dates
-    dotted = _DOTTED.search(value)
+    dotted = _DOTTED.search(value) or _YMD.search(value)
     if dotted:
         return _from_dotted(dotted)
-    try:
-        parsed = dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
-    except Exception as exc:  # dateparser raises assorted errors on odd input
-        log.debug("dateparser failed on %r: %s", value, exc)
-        return None
+    parsed = _dateparse(value, languages)
+    if parsed is None and languages:
+        parsed = _dateparse(value, None)  # declared languages are often wrong ("fr" page in English)
     if parsed is None or str(parsed.year) not in value:
         return None  # the year must be the one printed, not one dateparser inferred
     if _HAS_TIME.search(value):
@@ -103,6 +110,14 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
     return out if _valid_year(out) else None
 
 
+def _dateparse(value: str, languages: list[str] | None) -> datetime | None:
+    try:
+        return dateparser.parse(value, languages=languages, settings=_DATEPARSER_SETTINGS)
+    except Exception as exc:  # dateparser raises assorted errors on odd input
+        log.debug("dateparser failed on %r: %s", value, exc)
+        return None
+
+
 def _from_dotted(match: re.Match[str]) -> str | None:
     try:
         day = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
@@ -110,9 +125,11 @@ def _from_dotted(match: re.Match[str]) -> str | None:
         return None
     out = day.date().isoformat()
     if match["hm"]:
-        hour, minute = re.split(r"[:.]", match["hm"])
-        if int(hour) < 24:
-            out += f"T{int(hour):02d}:{minute}:00"
+        hour, minute = (int(x) for x in re.split(r"[:.]", match["hm"]))
+        if hour < 12 and _PM.search(match.string):
+            hour += 12
+        if hour < 24:
+            out += f"T{hour:02d}:{minute:02d}:00"
     return out if _valid_year(out) else None
 
 
@@ -122,36 +139,50 @@ _ENTRY_CLASSES = frozenset({"hentry", "h-entry", "hfeed"})
 
 
 def _is_entry(el: Any) -> bool:
-    """An element marked up as the article: hAtom ``hentry``/``hfeed`` or an Article itemtype."""
+    """An element marked up as the article: hAtom ``hentry``/``hfeed`` or an article itemtype
+    (``schema.org/NewsArticle``, ``BlogPosting``, ...)."""
     names = (el.get("class") or "").split()
-    return bool(_ENTRY_CLASSES.intersection(names)) or "Article" in (el.get("itemtype") or "")
+    if _ENTRY_CLASSES.intersection(names):
+        return True
+    itemtype = (el.get("itemtype") or "").rstrip("/")
+    return bool(itemtype) and itemtype.rsplit("/", 1)[-1] in ARTICLE_LD_TYPES
 
 
-def _in_foreign_container(el: Any) -> bool:
+def _in_foreign_container(el: Any, headline_box: frozenset[Any] = frozenset()) -> bool:
     """True inside page chrome (a header/nav/footer/aside outside the article, unless it holds
-    the headline) or a box of other content (comments, related teasers, sidebars), whose
-    dates are not the article's."""
-    chrome = aside = False
+    the headline), a quoted post (<blockquote>: embedded tweets) or a box of other content
+    (comments, related teasers, sidebars), whose dates are not the article's.
+
+    ``headline_box`` holds the headline and its ancestors: a box that holds the headline is
+    the article or its header, whatever its class says ("topbar", "teaser", "right-sidebar").
+    Layout tokens ("sidebar", "widget") mark a foreign box only outside the article element.
+    """
+    chrome = aside = layout = False
     for ancestor in el.iterancestors():
         tag = ancestor.tag
-        if tag == "article" or _is_entry(ancestor) or (tag == "main" and not aside):
+        if tag == "article" or _is_entry(ancestor) or (tag == "main" and not aside and not layout):
             return False  # a header/footer/aside inside the article is part of it
-        if tag == "nav":
+        if tag in ("nav", "blockquote"):
             return True
         if tag == "aside":
             chrome = aside = True  # the article's meta box inside <article>, else a sidebar
         if tag in ("header", "footer") and ancestor.find(".//h1") is None:
             chrome = True
+        if ancestor in headline_box:
+            continue
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
-        if set(_TOKEN_SPLIT.split(names)) & FOREIGN_DATE_TOKENS:
+        tokens = set(_TOKEN_SPLIT.split(names)) & FOREIGN_DATE_TOKENS
+        if tokens - LAYOUT_DATE_TOKENS:
             return True
-    return chrome
+        if tokens:
+            layout = True
+    return chrome or layout
 
 
-def _from_dom(page: Page, languages: list[str] | None) -> Iterator[str]:
+def _from_dom(page: Page, languages: list[str] | None, box: frozenset[Any]) -> Iterator[str]:
     """Dates of ``<time>``/microdata elements of the article, in document order."""
     for el in page.tree.xpath(_TIME_XPATH):
-        if _in_foreign_container(el):
+        if _in_foreign_container(el, box):
             continue
         raw = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         found = normalise_date(raw, languages)
@@ -176,37 +207,119 @@ def _visible_date(text: str, languages: list[str] | None) -> str | None:
     return normalise_date(match.group(0), languages) if match else None
 
 
-def _from_text(page: Page, languages: list[str] | None) -> str | None:
-    """A date printed in a date/byline element, or right around the headline."""
-    body = page.tree.find("body")
-    if body is None:
+_WORD = re.compile(r"\w+")
+_HEADINGS = ("h1", "h2", "h3")
+
+
+def _words(text: str | None) -> set[str]:
+    return set(_WORD.findall((text or "").casefold()))
+
+
+def _headline(page: Page) -> Any | None:
+    """The heading (h1-h3) that prints the page's stated title (og:title, <title>), or None.
+
+    Many themes give the first <h1> to the site banner and the headline to another heading;
+    the stated title tells them apart. A heading qualifies when nearly all its words are in a
+    title and it covers at least half of that title (which may carry a " | Site" suffix).
+    """
+    title_el = page.tree.find("head/title")
+    stated = (page.meta_first("og:title", "twitter:title"), title_el.text if title_el is not None else None)
+    targets = [words for words in map(_words, stated) if words]
+    best, best_score = None, 0.0
+    for tag in _HEADINGS:
+        for heading in page.tree.iter(tag):
+            words = _words(heading.text_content())
+            if not words:
+                continue
+            for target in targets:
+                common = len(words & target)
+                precision, coverage = common / len(words), common / len(target)
+                if precision >= 0.8 and coverage >= 0.5 and precision + coverage > best_score:
+                    best, best_score = heading, precision + coverage
+        if best is not None:
+            return best  # an <h1> that matches beats any <h2>
+    return best
+
+
+def _box_around(heading: Any, body: Any) -> Any:
+    """The heading's parent, up to three levels up but below <body>."""
+    area = heading.getparent()
+    for _ in range(2):
+        if area is not None and area.getparent() is not None and area.getparent() is not body:
+            area = area.getparent()
+    return area
+
+
+def _near(heading: Any, body: Any, languages: list[str] | None) -> str | None:
+    """A date printed in the box around a heading."""
+    area = _box_around(heading, body)
+    if area is None:
         return None
-    for el in body.iter():
+    return _visible_date(area.text_content()[:_NEAR_HEADLINE_CHARS], languages)
+
+
+def _date_elements(root: Any, box: frozenset[Any]) -> Iterator[Any]:
+    """Elements under ``root`` whose class/id names a date or byline, outside foreign boxes and
+    outside links (a date inside a link belongs to a teaser of another story)."""
+    for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
         tokens = set(_TOKEN_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
-        if tokens & DATE_CLASS_TOKENS and not _in_foreign_container(el):
-            text = el.text_content()
-            if len(text) < 300:
-                found = _visible_date(text, languages)
-                if found:
-                    return found
+        if not tokens & DATE_CLASS_TOKENS or len(el.text_content()) >= 300:
+            continue
+        if next(el.iterdescendants(*_HEADINGS), None) is not None:
+            continue  # a box around a heading: a date in it may be the heading's words
+        if next(el.iterancestors("a"), None) is None and not _in_foreign_container(el, box):
+            yield el
+
+
+def _article_scope(headline: Any, body: Any) -> Any:
+    """The article box around the headline: the nearest <article>/entry/<main> holding it,
+    else the headline's parent three levels up (below <body>)."""
+    for ancestor in headline.iterancestors():
+        if ancestor.tag in ("article", "main") or _is_entry(ancestor):
+            return ancestor
+    return _box_around(headline, body)
+
+
+def _printed_near_headline(page: Page, languages: list[str] | None, box: frozenset[Any]) -> str | None:
+    """A date printed in a date/byline element of the headline's article box, or next to the
+    headline; None when the page's headline is not known."""
+    body = page.tree.find("body")
+    headline = next((el for el in box if el.tag in _HEADINGS), None)
+    if body is None or headline is None:
+        return None
+    scope = _article_scope(headline, body)
+    if scope is None:
+        return None
+    for el in _date_elements(scope, box):
+        found = _visible_date(el.text_content(), languages)
+        if found:
+            return found
+    return _near(headline, body, languages)
+
+
+def _printed_anywhere(page: Page, languages: list[str] | None, box: frozenset[Any]) -> str | None:
+    """A date printed in a date/byline element anywhere outside foreign boxes, or next to an
+    <h1>."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    for el in _date_elements(body, box):
+        found = _visible_date(el.text_content(), languages)
+        if found:
+            return found
     for h1 in body.iter("h1"):
-        area = h1.getparent()
-        for _ in range(2):
-            if area is not None and area.getparent() is not None and area.getparent() is not body:
-                area = area.getparent()
-        if area is not None and not _in_foreign_container(h1):
-            found = _visible_date(area.text_content()[:_NEAR_HEADLINE_CHARS], languages)
+        if not _in_foreign_container(h1, box):
+            found = _near(h1, body, languages)
             if found:
                 return found
     return None
 
 
-def _structured(page: Page, languages: list[str] | None) -> Iterator[str]:
+def _structured(page: Page, languages: list[str] | None, box: frozenset[Any]) -> Iterator[str]:
     """Publication dates the page states in markup, most trusted first: the article's JSON-LD,
-    <meta>, other JSON-LD objects (WebPage), <time>/microdata in the article, then the
-    unqualified <meta name=date> keys."""
+    <meta>, other JSON-LD objects (WebPage), then <time>/microdata in the article."""
     ld = page.article_ld
     values: list[Any] = [ld.get("datePublished"), ld.get("dateCreated")]
     values += [page.meta_first(key) for key in PUBLISHED_META_KEYS]
@@ -215,7 +328,11 @@ def _structured(page: Page, languages: list[str] | None) -> Iterator[str]:
         found = normalise_date(value, languages)
         if found:
             yield found
-    yield from _from_dom(page, languages)
+    yield from _from_dom(page, languages, box)
+
+
+def _weak_meta(page: Page, languages: list[str] | None) -> Iterator[str]:
+    """Dates of the unqualified <meta name=date> keys (publication, last edit or build date)."""
     for key in WEAK_PUBLISHED_META_KEYS:
         found = normalise_date(page.meta_first(key), languages)
         if found:
@@ -238,7 +355,7 @@ def _local_form(utc: str, other: str) -> str | None:
     delta = cand - base.replace(tzinfo=None)
     minutes = round(delta.total_seconds() / 60)
     if (
-        not delta
+        not minutes  # printed in UTC: the stamp (with its seconds) says it all
         or abs(delta) > _MAX_OFFSET
         or minutes % 15
         or abs(delta.total_seconds() - minutes * 60) >= 60
@@ -247,25 +364,55 @@ def _local_form(utc: str, other: str) -> str | None:
     return cand.replace(tzinfo=timezone(timedelta(minutes=minutes))).isoformat(timespec="seconds")
 
 
-def _localise(found: str, candidates: Iterator[str]) -> str:
+def _local_day(utc: str, printed: str | None) -> str | None:
+    """The printed calendar day when it is the day before or after the one of the UTC stamp
+    ``utc`` and could be its local day (offsets run from UTC-12 to UTC+14), else None."""
+    if not printed or len(printed) != 10 or printed == utc[:10]:
+        return None
+    instant = datetime.fromisoformat(utc).replace(tzinfo=None)
+    day = datetime.fromisoformat(printed)
+    if day - _MAX_OFFSET <= instant < day + timedelta(days=1, hours=12):
+        return printed
+    return None
+
+
+def _localise(found: str, candidates: Iterator[str], printed: Callable[[], str | None]) -> str:
     """A UTC time-stamp hides the publisher's calendar day (23:30 in Denver is 05:30Z the next
-    day): when the page also prints the same instant in local time, return that form."""
-    if not found.endswith("+00:00"):
+    day): when the page also states the same instant in local time, return that form; when it
+    prints only a neighbouring day next to the headline, return that day (no time: the local
+    time is not known)."""
+    if not found.endswith("+00:00") or len(found) < 16:
         return found
     for other in islice(candidates, 30):
         local = _local_form(found, other)
         if local:
             return local
-    return found
+    shown = printed()
+    if shown and len(shown) > 10:
+        return _local_form(found, shown) or found
+    return _local_day(found, shown) or found
 
 
 def extract_published(page: Page, languages: list[str] | None = None) -> str | None:
-    """The article's publication date-time, ISO 8601, or None."""
-    candidates = _structured(page, languages)
-    found = next(candidates, None)
+    """The article's publication date-time, ISO 8601, or None.
+
+    Order: JSON-LD, qualified <meta>, <time>/microdata in the article, the URL, a date printed
+    in the headline's article box, the unqualified <meta name=date>, then a date printed in
+    a date element elsewhere or next to an <h1>.
+    """
+    headline = _headline(page)
+    box = frozenset([headline, *headline.iterancestors()]) if headline is not None else frozenset()
+    structured = _structured(page, languages, box)
+    found = next(structured, None)
     if found:
-        return _localise(found, candidates)
-    return _from_url(page.url) or _from_text(page, languages)
+        later = chain(structured, _weak_meta(page, languages))
+        return _localise(found, later, lambda: _printed_near_headline(page, languages, box))
+    return (
+        _from_url(page.url)
+        or _printed_near_headline(page, languages, box)
+        or next(_weak_meta(page, languages), None)
+        or _printed_anywhere(page, languages, box)
+    )
 
 
 def extract_modified(page: Page, languages: list[str] | None = None) -> str | None:

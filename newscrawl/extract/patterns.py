@@ -185,8 +185,32 @@ PAYWALL_TEXT_RE = re.compile(
 )
 
 # --- Titles ----------------------------------------------------------------------------
-# Separators between headline and site name in <title> / og:title.
-TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—:·•»-]\s+|\s+[|]|[|]\s+|\s+::\s+")
+# Separators between headline and site name in <title> / og:title: spaced dashes, bars,
+# colons, bullets and guillemets, "::", "//", and a bar even unspaced ("NEWS WEB EASY|…",
+# the full-width "｜" of CJK titles).
+TITLE_SEPARATORS_RE = re.compile(r"\s+[–—:·•»/-]\s+|\s*[|｜]\s*|\s+(?:::|//)\s+")
+# Class tokens of a kicker / overline printed inside the h1 before the headline
+# ('<h1><span class="kicker">Klimaschutz</span> Bohren, bis es heiß wird</h1>').
+TITLE_KICKER_TOKENS = frozenset(
+    {"kicker", "roofline", "dachzeile", "topline", "overline", "eyebrow", "supertitle",
+     "spitzmarke", "label"}
+)  # fmt: skip
+# Text of an h1 child that only separates a kicker from the headline (": ", " – ", " / ").
+TITLE_KICKER_SEPARATOR_RE = re.compile(r"^\s*[:|/–—-]\s*$")
+# Class names that hide an element from sight (screen-reader text: "sr-only",
+# "visually-hidden", "aural", "is_blind", a "navSkip" heading): a hidden h1 is not the
+# headline as printed, hidden text inside an h1 is not part of it.
+TITLE_HIDDEN_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:sr-only|visually-?hidden|screen-?reader(?:-text|-only)?|aural|offscreen|"
+    r"invisible|blind|hidden|hide|nav-?skip|skip-?links?)$",
+    re.I,
+)
+# Class of the site's logo or name heading ("site-title", "logo", "blog-name", "branding").
+TITLE_SITE_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:logo|brand(?:ing)?|site-?(?:title|name)|blog-?(?:title|name))(?:$|[\s_-])", re.I
+)
+# Paths of a site's home page: "/", "/index.html", "/de/", or an archived site root.
+TITLE_HOME_PATH_RE = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?|index\.\w+)?$|/https?://[^/]+/?$", re.I)
 
 # --- Authors ---------------------------------------------------------------------------
 # What precedes the names in a byline: "By", "Von", "Par", "Por", "Posted by", "Ein Kommentar
@@ -333,6 +357,7 @@ PUBLISHED_META_KEYS = (
     "publish-date", "publish_date", "pubdate", "publishdate", "publication_date",
     "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
     "article.published", "originalpublicationdate", "cxenseparse:recs:publishtime",
+    "og:article:published_time",  # og:-prefixed Open Graph article key
 )  # fmt: skip
 # Unqualified date keys: CMSs fill them with the publication, the last edit or the build date
 # alike, so a <time>/microdata date in the article outranks them.
@@ -393,6 +418,8 @@ MONTHS = (
 VISIBLE_DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:19|20)\d{{2}}"  # 09.02.2021
     rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 2021-02-09
+    rf"|(?:19|20)\d{{2}}[./]\s?\d{{1,2}}[./]\s?\d{{1,2}}(?!\d)"  # 2023.11.02 (ko, hu, zh), 2021/02/09
+    rf"|(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]"  # 2020年7月3日, 2019년 6월 24일
     rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}"  # 02/09/2021
     rf"|\d{{1,2}}\.?\s(?:de\s)?(?:{MONTHS})\.?\s(?:de\s)?(?:19|20)\d{{2}}"  # 9. Februar 2021
     rf"|(?:{MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}})"  # February 9, 2021
@@ -406,6 +433,10 @@ FOREIGN_DATE_TOKENS = frozenset(
      "recommended", "latest", "popular", "trending", "ticker", "weather", "topbar", "today",
      "breaking", "more", "archive", "calendar"}
 )  # fmt: skip
+# The subset that also names layout boxes: themes call the article's own column or meta box
+# "sidebar"/"widget"/"topbar" ("content right-sidebar", "sidebar_content"), so these mark a
+# foreign box only outside the article element.
+LAYOUT_DATE_TOKENS = frozenset({"sidebar", "widget", "topbar"})
 # class/id tokens of elements that print the article's date.
 DATE_CLASS_TOKENS = frozenset(
     {"date", "time", "datetime", "published", "pubdate", "timestamp", "posted", "postdate",
