@@ -1,0 +1,163 @@
+"""Table-driven title cases: tiny inline pages, one per rule of ``extract_title``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newscrawl import extract_article
+
+
+def page(head: str = "", body: str = "", ld: dict | None = None) -> str:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    return f"<html><head>{head}{script}</head><body>{body}</body></html>"
+
+
+def og(title: str) -> str:
+    return f'<meta property="og:title" content="{title}">'
+
+
+SITE = '<meta property="og:site_name" content="Daily Planet">'
+NEWS = {"@type": "NewsArticle"}
+
+CASES = [
+    pytest.param(
+        page(f"{SITE}<title>Mayor opens the new river bridge | Daily Planet</title>"),
+        "Mayor opens the new river bridge",
+        id="title-site-suffix",
+    ),
+    pytest.param(
+        page(f"{SITE}<title>Daily Planet | Mayor opens the new river bridge</title>"),
+        "Mayor opens the new river bridge",
+        id="title-site-prefix",
+    ),
+    pytest.param(
+        page("<title>NEWS WEB EASY|子どもへの体罰を禁止する法律ができる</title>"),
+        "子どもへの体罰を禁止する法律ができる",
+        id="unspaced-bar-separator",
+    ),
+    pytest.param(
+        page("<title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Kinos</title>",
+             '<h1><a href="https://time4talks.example/">Time 4 talks</a></h1>'),
+        "Weitere Digitalisierung der Kinos",
+        id="logo-h1-links-home-site-leads-title",
+    ),
+    pytest.param(
+        page(og("Schneeflöckchen, Weißröckchen… – mit Hund im Winter")),
+        "Schneeflöckchen, Weißröckchen… – mit Hund im Winter",
+        id="og-separator-without-site-part-kept-whole",
+    ),
+    pytest.param(
+        page(ld={**NEWS, "headline": "Signa in Sorge &#8211; Finanzdaten und Berater"}),
+        "Signa in Sorge – Finanzdaten und Berater",
+        id="jsonld-entities-unescaped",
+    ),
+    pytest.param(
+        page(og("Rückschlag im Titelkampf - Liverpool verliert"),
+             '<h1><span class="seitenkopf__topline">Premier League</span>'
+             '<span>Rückschlag im Titelkampf - Liverpool verliert</span></h1>'),
+        "Rückschlag im Titelkampf - Liverpool verliert",
+        id="kicker-class-dropped-when-stated-title-is-the-rest",
+    ),
+    pytest.param(
+        page("", '<h1><span class="kicker">Klimaschutz</span> Bohren, bis es heiß wird</h1>'),
+        "Bohren, bis es heiß wird",
+        id="kicker-class-dropped-when-nothing-stated",
+    ),
+    pytest.param(
+        page(og("Basketball: Nach der Schlägerei in Madrid"),
+             '<h1><span class="kicker">Basketball</span><span class="visually-hidden">: </span>'
+             "<span>Nach der Schlägerei in Madrid</span></h1>"),
+        "Basketball: Nach der Schlägerei in Madrid",
+        id="kicker-kept-when-stated-title-has-it",
+    ),
+    pytest.param(
+        page(og("Iran: «Die Zurückhaltung hat viel mit den USA zu tun»"),
+             '<h1><span>Eskalation im Nahen Osten</span><span aria-hidden="true"> - </span>'
+             "<span>«Die Zurückhaltung hat viel mit den USA zu tun»</span></h1>"),
+        "«Die Zurückhaltung hat viel mit den USA zu tun»",
+        id="separator-only-child-ends-the-kicker",
+    ),
+    pytest.param(
+        page(og("Tagesschau unterschlägt Hass-Demo in Essen"),
+             "<h1>Tagesschau unterschlägt Hass-Demo in Essen <span>Verharmlosung im ÖRR</span></h1>"),
+        "Tagesschau unterschlägt Hass-Demo in Essen",
+        id="subtitle-child-not-in-stated-title",
+    ),
+    pytest.param(
+        page(og("Ultium Cells erhöht Kapazität - Battery-News.de"),
+             "<h1>Ultium Cells erhöht Kapazität in Tennessee</h1>"),
+        "Ultium Cells erhöht Kapazität in Tennessee",
+        id="printed-h1-longer-than-stated-wins",
+    ),
+    pytest.param(
+        page(og("Wer ist Phil Fodens Freundin und wie viele Kinder…"),
+             "<h1>Wer ist Phil Fodens Freundin und wie viele Kinder haben sie?</h1><h1>Mehr</h1>"),
+        "Wer ist Phil Fodens Freundin und wie viele Kinder haben sie?",
+        id="truncated-og-title-prefix",
+    ),
+    pytest.param(
+        page("<title>Zoll online - Verkündung des Gesetzes</title>",
+             '<h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><h1>Verkündung des Gesetzes</h1>'),
+        "Verkündung des Gesetzes",
+        id="screen-reader-h1-skipped",
+    ),
+    pytest.param(
+        page(og("Job-Turbo hilft Geflüchteten"),
+             '<h1 class="sr-only sm:not-sr-only">Job-Turbo hilft Geflüchteten</h1>'),
+        "Job-Turbo hilft Geflüchteten",
+        id="responsive-not-sr-only-is-visible",
+    ),
+    pytest.param(
+        page(og("Enhanced Safe Browsing now in Chrome") + "<title>Google Security Blog: x</title>",
+             '<h1 class="logo"><a href="/">Security Blog</a></h1>'
+             "<h2>Security Blog</h2><h2>Enhanced Safe Browsing now in Chrome</h2>"),
+        "Enhanced Safe Browsing now in Chrome",
+        id="logo-h1-then-h2-that-the-og-title-repeats",
+    ),
+    pytest.param(
+        page(og("Die Eisheiligen 2024: Wann sie sind"),
+             '<nav class="breadcrumb"><ol><li><h1>Die Eisheiligen 2024: Wann sie sind</h1></li></ol></nav>'
+             '<dialog><h1 class="modal__title">Artikel merken</h1></dialog>'),
+        "Die Eisheiligen 2024: Wann sie sind",
+        id="breadcrumb-h1-equal-to-stated-title-dialog-h1-skipped",
+    ),
+    pytest.param(
+        page(og("Chiesa ruft zum Widerstand auf"),
+             '<nav class="Breadcrumbs_root"><h1 class="breadcrumbs_seo">SVP-Parteitag: '
+             "Chiesa ruft zum Widerstand auf</h1></nav>",
+             {**NEWS, "headline": "SVP-Parteitag: Chiesa ruft zum Widerstand auf"}),
+        "Chiesa ruft zum Widerstand auf",
+        id="stated-title-without-kicker-preferred",
+    ),
+    pytest.param(
+        page("<title>Diario HOY | Darán bendición a vehículos</title>"
+             '<meta property="og:site_name" content="Diario HOY">',
+             "<h1>Darán bendición a vehículos</h1><h1>Otra noticia del día de hoy</h1>"),
+        "Darán bendición a vehículos",
+        id="h1-equal-to-title-part-after-leading-site-name",
+    ),
+    pytest.param(
+        page(og("Corona: „Es kommt darauf an, wie sie sterben“")
+             + "<title>Corona - „Es kommt darauf an, wie sie sterben“ | Cicero</title>",
+             "<h1>„Es kommt darauf an, wie sie sterben“</h1>"),
+        "„Es kommt darauf an, wie sie sterben“",
+        id="long-title-part-is-not-a-blog-name",
+    ),
+    pytest.param(
+        page("", "<h1>Krach vor der Versammlung:<br>Es knirscht</h1>"),
+        "Krach vor der Versammlung: Es knirscht",
+        id="br-read-as-space",
+    ),
+    pytest.param(
+        page(og("- Angsten vil øke"), "<h1>- Angsten vil øke</h1>"),
+        "- Angsten vil øke",
+        id="leading-dash-kept-without-kicker",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("html", "expected"), CASES)
+def test_title(html: str, expected: str) -> None:
+    assert extract_article(html, "https://news.example/2024/05/story.html").title == expected
