@@ -9,10 +9,11 @@ from typing import Any
 from newscrawl import extract_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# Fields compared field by field. `quotes` joins once the quotes issue lands.
+# Fields compared field by field.
 COMPARED_FIELDS = (
     "url", "canonical_url", "site_name", "language", "title", "description", "authors",
-    "published", "modified", "dateline", "body", "body_partial", "section", "tags", "image", "word_count",
+    "published", "modified", "dateline", "body", "body_partial", "quotes", "section", "tags", "image",
+    "word_count",
     "fetched_at", "extractor",
 )  # fmt: skip
 

@@ -28,6 +28,7 @@ from newscrawl.extract.model import Article
 from newscrawl.extract.page import load_page
 from newscrawl.extract.pagetype import classify_page, count_teasers
 from newscrawl.extract.paywall import is_paywalled
+from newscrawl.extract.quotes import extract_quotes
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -74,6 +75,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
             lambda: parse_dateline(art.paragraphs[0], art.published, art.language),
             None,
         )
+    art.quotes = _field("quotes", lambda: extract_quotes(art.paragraphs, art.language), [])
     art.page_type, art.page_type_reason = _field(
         "page_type", lambda: classify_page(page, art.paragraphs, teasers), ("article", "unknown")
     )

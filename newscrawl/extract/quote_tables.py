@@ -1,0 +1,114 @@
+"""Tables the quote extractor reads: quotation marks, speech cues, pronouns, name shapes.
+
+Each entry carries its reason; adding a language or a cue is a table change.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Opening mark -> the marks that close it. "»" opens in German/Scandinavian print (»…«) and
+# closes in French (« … »); the scanner tries the pairings in this order.
+QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
+    "“": ("”", "’’", "“"),  # English; AP copy closes with two apostrophes; German closes „ with “
+    "„": ("“", "”", "‟"),  # German, Polish, Czech low-high
+    "«": ("»",),  # French, Spanish, Italian, Russian guillemets
+    "»": ("«",),  # German reversed guillemets
+    '"': ('"',),  # typewriter quotes
+    "「": ("」",),  # CJK
+    "『": ("』",),  # CJK nested
+    "‘": ("’",),  # British single quotes; an apostrophe inside a word never opens or closes
+    "‚": ("‘", "’"),  # German single low-high
+}
+# Quotes shorter than this many words are scare quotes, titles or terms, not quotations.
+MIN_QUOTE_WORDS = 4
+
+# Attribution cues by language: verbs and phrases that credit a quote to a speaker.
+# Longer phrases first so "told reporters" wins over "told".
+SPEECH_CUES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "said in a statement", "told reporters", "according to", "told",
+        "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "stated", "explained",
+        "noted", "argued", "insisted", "warned", "declared", "claimed", "replied", "recalled",
+        "continued", "urged", "announced", "acknowledged", "admitted", "suggested",
+        "commented", "conceded", "confirmed", "posted", "tweeted", "remarked", "observed",
+        "responded", "stressed", "emphasized", "emphasised", "predicted", "cautioned",
+        "complained", "joked", "concluded", "testified", "shouted", "pointed out", "called",
+        "described", "calls", "describes",
+    ),
+    "de": (
+        "fügte hinzu", "teilte mit", "sagte", "sagt", "erklärte", "erklärt", "betonte",
+        "betont", "meinte", "meint", "schrieb", "schreibt", "forderte", "fordert", "warnte",
+        "warnt", "kritisierte", "kritisiert", "räumte ein", "so", "zufolge", "laut",
+        "berichtete", "sagte der", "sagte die", "ergänzte", "ergänzt", "unterstrich",
+        "bekräftigte", "versicherte", "kündigte an", "hieß es", "nannte", "nennt", "mahnte",
+        "mahnt", "bilanzierte", "resümierte", "hob hervor", "zitiert", "schreibt", "sprach von",
+        "spricht von", "sprach",
+    ),
+    "fr": (
+        "a-t-il déclaré", "a-t-elle déclaré", "a-t-il dit", "a-t-elle dit", "a-t-il ajouté",
+        "a-t-elle ajouté", "a déclaré", "a dit", "a affirmé", "a expliqué", "a ajouté",
+        "a souligné", "a indiqué", "a estimé", "a assuré", "a précisé", "selon", "dit-il",
+        "dit-elle", "explique", "affirme", "estime", "souligne", "déclare", "ajoute",
+        "précise", "assure", "indique", "a lancé", "a martelé", "a réagi", "a regretté",
+        "a rappelé", "a reconnu", "a insisté", "a prévenu", "poursuit", "conclut", "lance",
+        "martèle", "regrette", "rappelle", "reconnaît", "insiste", "prévient", "juge",
+    ),
+    "es": (
+        "dijo", "afirmó", "aseguró", "explicó", "señaló", "declaró", "según", "indicó",
+        "agregó", "añadió", "sostuvo", "manifestó", "expresó", "advirtió", "subrayó",
+        "destacó", "apuntó", "comentó", "dice", "afirma", "asegura", "explica", "señala",
+        "lamentó", "criticó", "reconoció", "insistió", "recordó", "denunció", "aseveró",
+        "puntualizó", "concluyó", "calificó",
+    ),
+}  # fmt: skip
+# Cues that come before the speaker's name ("according to X", "laut X", "selon X").
+PREFIX_CUES = frozenset({"according to", "zufolge", "laut", "selon", "según", "so"})
+
+# Conjunctions and adverbs that never describe a speaker ("kritisierte aber die Deckelung").
+NOT_ROLE_WORDS = frozenset(
+    {"but", "and", "also", "then", "however", "aber", "und", "auch", "jedoch", "dann", "noch",
+     "et", "mais", "aussi", "puis", "y", "pero", "también", "luego"}
+)  # fmt: skip
+# Pronouns that stand for the last named speaker.
+PRONOUNS = frozenset(
+    {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos"}
+)  # fmt: skip
+
+# Words that may sit inside a name in lower case: particles of surnames.
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le",
+     "bin", "al", "ibn", "ter", "zu", "y"}
+)  # fmt: skip
+# Capitalised words that begin a sentence or a title and are never a speaker's name.
+NOT_NAMES = frozenset(
+    {"The", "A", "An", "In", "On", "But", "And", "Meanwhile", "However", "He", "She", "They",
+     "It", "We", "I", "You", "This", "That", "Der", "Die", "Das", "Ein", "Eine", "Er", "Sie",
+     "Es", "Le", "La", "Les", "Il", "Elle", "El", "Los", "Las", "Mr", "Mrs", "Ms", "Dr",
+     "Herr", "Frau", "President", "Minister", "Chief", "Sen", "Rep", "Gov", "Prof",
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
+     "Last", "Earlier", "Later", "Yesterday", "Today", "At", "For", "With", "After",
+     # titles and ranks printed before a name
+     "Councillor", "Councilor", "Ald", "Alderman", "Alderwoman", "Superintendent", "Deputy",
+     "Mayor", "Governor", "Senator", "Representative", "Judge", "Justice", "General", "Gen",
+     "Col", "Lt", "Sgt", "Officer", "Detective", "Inspector", "Commissioner", "Director",
+     "Secretary", "Chancellor", "Premier", "Prime", "King", "Queen", "Prince", "Princess",
+     "Pope", "Bishop", "Father", "Rev", "Sir", "Dame", "Lord", "Lady", "Coach", "Captain",
+     "Capt", "Professor", "Doctor", "Madame", "Monsieur", "Mme", "M", "Señor", "Señora",
+     "Sr", "Sra", "Don", "Doña"}
+)  # fmt: skip
+# Capitalised role nouns before a name ("Bauministerin Katrin Vogel", "Verbandspräsident …"):
+# German capitalises them, so they look like part of the name.
+ROLE_WORD_RE = re.compile(
+    r"(?:minister|ministerin|präsident|präsidentin|sprecher|sprecherin|chef|chefin|vorsitzender?|"
+    r"direktor|direktorin|leiter|leiterin|kanzler|kanzlerin|bürgermeister|bürgermeisterin|"
+    r"abgeordneter?|experte|expertin|senator|senatorin|trainer|trainerin|anwalt|anwältin|"
+    r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson)$",
+    re.I,
+)
+# A capitalised word (Latin scripts, with hyphens, apostrophes and initials such as "J.").
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-ZÀ-ÖØ-Þ]\.)"
+NAME_RE = re.compile(
+    rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))}|&)\s+)?{NAME_WORD}){{0,5}}"
+)

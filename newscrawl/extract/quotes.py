@@ -1,0 +1,319 @@
+"""Quotes with their speakers: find quotation spans in the body, attribute each to a speaker.
+
+1. ``find_spans``: quotation marks of every common system, quotes that run over several
+   paragraphs (an opening mark without closer continues when the next paragraph opens again),
+   unbalanced marks dropped at the paragraph end rather than swallowing the article.
+2. ``_kind``: fewer than four words (or a title in title case) is a scare quote and dropped;
+   a fragment inside the reporter's sentence is ``partial``, a sentence or more ``direct``.
+3. ``_attribute``: a cue verb next to a name or pronoun after the quote (“…,” Borrell said),
+   before it (Borrell said: “…”), or anywhere in its sentence (according to X); a quote with
+   no cue that continues an attributed one inherits its speaker.
+4. ``_resolve``: pronouns to the last named speaker, surnames to the fullest name the article
+   gives, titles and appositions stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newscrawl.extract.model import Quote
+from newscrawl.extract.quote_tables import (
+    MIN_QUOTE_WORDS,
+    NAME_RE,
+    NAME_WORD,
+    NOT_NAMES,
+    NOT_ROLE_WORDS,
+    PREFIX_CUES,
+    PRONOUNS,
+    QUOTE_PAIRS,
+    ROLE_WORD_RE,
+    SPEECH_CUES,
+)
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_CONTEXT = 220  # characters of the sentence around a quote that are searched for a cue
+
+
+@dataclass
+class Span:
+    """One quotation: where it starts and ends, and the words inside the marks."""
+
+    paragraph: int
+    start: int  # offset of the opening mark in its paragraph
+    end_paragraph: int
+    end: int  # offset just after the closing mark in the end paragraph
+    text: str
+
+
+def _inner(text: str) -> str:
+    """The quoted words: trimmed, without the comma that hands over to the attribution."""
+    return text.strip().rstrip(",").rstrip()
+
+
+def _opens(text: str, i: int) -> bool:
+    """An opening mark stands at a word start (an apostrophe inside a word never opens)."""
+    return i == 0 or not (text[i - 1].isalnum())
+
+
+def _close_at(text: str, start: int, closers: tuple[str, ...]) -> tuple[int, int] | None:
+    """(offset, length) of the first closing mark after ``start``, or None."""
+    best: tuple[int, int] | None = None
+    for closer in closers:
+        k = text.find(closer, start)
+        while k != -1 and closer in ("’", "'") and k + 1 < len(text) and text[k + 1].isalpha():
+            k = text.find(closer, k + 1)  # "don’t": an apostrophe, not a closing mark
+        if k != -1 and (best is None or k < best[0]):
+            best = (k, len(closer))
+    return best
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every quotation in ``paragraphs``, in reading order."""
+    spans: list[Span] = []
+    p = 0
+    while p < len(paragraphs):
+        text = paragraphs[p]
+        i = 0
+        next_p = p + 1
+        while i < len(text):
+            mark = text[i]
+            if mark not in QUOTE_PAIRS or not _opens(text, i):
+                i += 1
+                continue
+            closers = QUOTE_PAIRS[mark]
+            found = _close_at(text, i + 1, closers)
+            if found:
+                k, length = found
+                spans.append(Span(p, i, p, k + length, _inner(text[i + 1 : k])))
+                i = k + length
+                continue
+            span = _continued(paragraphs, p, i, mark, closers)
+            if span is not None:  # a quote over several paragraphs
+                spans.append(span)
+                if span.end_paragraph > p:
+                    next_p = span.end_paragraph + 1
+                    _scan_rest(paragraphs, span, spans)
+                break
+            i += 1  # an unbalanced mark: ignore it, never swallow the rest
+        p = max(next_p, p + 1)
+    return spans
+
+
+def _continued(paragraphs: list[str], p: int, i: int, mark: str, closers: tuple[str, ...]) -> Span | None:
+    """A quote opened in paragraph ``p`` and left open: it goes on while each next paragraph
+    opens with the same mark, and ends at the first closing mark."""
+    parts = [paragraphs[p][i + 1 :].strip()]
+    q = p + 1
+    while q < len(paragraphs) and paragraphs[q].lstrip().startswith(mark):
+        nxt = paragraphs[q].lstrip()
+        found = _close_at(nxt, 1, closers)
+        if found:
+            k, length = found
+            parts.append(nxt[1:k].strip())
+            offset = len(paragraphs[q]) - len(nxt)
+            return Span(p, i, q, offset + k + length, _inner(" ".join(parts)))
+        parts.append(nxt[1:].strip())
+        q += 1
+    return None
+
+
+def _scan_rest(paragraphs: list[str], span: Span, spans: list[Span]) -> None:
+    """Quotes that follow a multi-paragraph quote in its last paragraph."""
+    rest = paragraphs[span.end_paragraph][span.end :]
+    sub = find_spans([rest])
+    for s in sub:
+        spans.append(
+            Span(span.end_paragraph, span.end + s.start, span.end_paragraph, span.end + s.end, s.text)
+        )
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capital = sum(w[0].isupper() for w in words)
+    return len(words) <= 10 and capital >= 0.8 * len(words) and not _SENTENCE_END.search(text)
+
+
+def _kind(span: Span, paragraphs: list[str]) -> str | None:
+    """ "direct", "partial", or None for scare quotes, titles and terms."""
+    text = span.text
+    if len(_WORD.findall(text)) < MIN_QUOTE_WORDS or _is_title_case(text):
+        return None
+    before = paragraphs[span.paragraph][: span.start].rstrip()
+    mid_sentence = bool(before) and before[-1].isalnum()
+    complete = text[:1].isupper() and bool(re.search(r"[.!?…]$", text.rstrip(",;")))
+    if mid_sentence and (not text[:1].isupper() or not complete):
+        return "partial"
+    return "direct"
+
+
+def _cue_pattern(language: str | None) -> str:
+    cues = list(SPEECH_CUES.get(language or "", ()))
+    if language != "en":
+        cues += list(SPEECH_CUES["en"])
+    alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True))
+    return f"(?i:{alternatives})"  # cues in any case; names stay case-sensitive
+
+
+_PRONOUN = "|".join(sorted(PRONOUNS | {p.capitalize() for p in PRONOUNS}))
+# Up to five lower-case words describing the speaker before the name ("la ministre déléguée"),
+# never a conjunction ("kritisierte aber die Deckelung" names no speaker).
+_NOT_ROLE = "|".join(sorted(NOT_ROLE_WORDS))
+_ROLE = rf"(?:(?!(?:{_NOT_ROLE})\b)[a-zà-ÿ][\w'’\-]*\s+){{0,5}}"
+
+
+def _subject(group: str) -> str:
+    """A named group matching a name (after a lower-case role description) or a pronoun."""
+    return rf"(?:{_ROLE}(?P<{group}>{NAME_RE.pattern})|(?P<{group}_pro>{_PRONOUN}))"
+
+
+_APPOSITION = r"(?:,\s*[^,“”\"«»„]{1,100},)?"
+
+
+def _after_re(cues: str) -> re.Pattern[str]:
+    # "…,” said the president of the CHG, Joaquín Páez": the person after the comma wins.
+    person = rf"(?:,\s+(?P<person>{NAME_RE.pattern}))?"
+    return re.compile(
+        rf"^[\s,.!?—–-]*(?:(?P<cue1>{cues})\s+{_subject('name1')}{person}"
+        rf"|{_subject('name2')}{_APPOSITION}\s+(?P<cue2>{cues}))\b"
+        # any verb directly followed by a full name: "…”, lamentó Rosa Jiménez"
+        rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<name3>{_FULL_NAME})"
+    )
+
+
+_FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+
+
+def _before_re(cues: str) -> re.Pattern[str]:
+    return re.compile(rf"{_subject('name')}{_APPOSITION},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$")
+
+
+def _prefix_re(cues: str) -> re.Pattern[str]:
+    prefix = "|".join(re.escape(c) for c in PREFIX_CUES)
+    return re.compile(rf"\b(?P<cue>(?i:{prefix}))\s+{_ROLE}(?P<name>{NAME_RE.pattern})")
+
+
+@dataclass
+class _Patterns:
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    prefix: re.Pattern[str]
+
+
+_PATTERN_CACHE: dict[str, _Patterns] = {}
+
+
+def _patterns(language: str | None) -> _Patterns:
+    key = language or ""
+    if key not in _PATTERN_CACHE:
+        cues = _cue_pattern(language)
+        _PATTERN_CACHE[key] = _Patterns(_after_re(cues), _before_re(cues), _prefix_re(cues))
+    return _PATTERN_CACHE[key]
+
+
+def _sentence_before(text: str, start: int) -> str:
+    chunk = text[max(0, start - _CONTEXT) : start]
+    ends = list(_SENTENCE_END.finditer(chunk))
+    return chunk[ends[-1].end() :] if ends else chunk
+
+
+def _attribute(
+    span: Span, paragraphs: list[str], pats: _Patterns, partial: bool
+) -> tuple[str | None, str | None]:
+    """(speaker as printed, cue) from the words around the quote, or (None, None)."""
+    end_text = paragraphs[span.end_paragraph]
+    after = end_text[span.end : span.end + _CONTEXT]
+    before = _sentence_before(paragraphs[span.paragraph], span.start)
+    after_match = pats.after.match(after)
+    before_match = pats.before.search(before)
+    if partial and before_match:  # a fragment belongs to the subject of its sentence
+        return (before_match["name"] or before_match["name_pro"]), before_match["cue"]
+    if after_match:
+        m = after_match
+        person = m["person"] if m["person"] and len(m["person"].split()) >= 2 else None
+        name = person or m["name1"] or m["name1_pro"] or m["name2"] or m["name2_pro"] or m["name3"]
+        return name, (m["cue1"] or m["cue2"] or m["cue3"])
+    if before_match:
+        return (before_match["name"] or before_match["name_pro"]), before_match["cue"]
+    sentence = before + " " + after[: (_SENTENCE_END.search(after) or re.search("$", after)).start()]
+    match = pats.prefix.search(sentence)
+    if match:
+        return match["name"], match["cue"]
+    return None, None
+
+
+def _strip_name(name: str) -> str:
+    """Drop "the", titles and sentence-initial words: "the Canadian Foreign Ministry" ->
+    "Canadian Foreign Ministry", "President Joe Biden" -> "Joe Biden"."""
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
+    while len(words) > 1 and (words[0].rstrip(".") in NOT_NAMES or ROLE_WORD_RE.search(words[0])):
+        words.pop(0)
+    return " ".join(words).rstrip(".,")
+
+
+class _Speakers:
+    """Resolves names against the article: fullest form of a surname, pronouns to the last
+    named speaker."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.full: dict[str, str] = {}
+        for para in paragraphs:
+            for m in NAME_RE.finditer(para):
+                name = _strip_name(m.group(0))
+                if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES:
+                    last = name.split()[-1]
+                    if len(name) > len(self.full.get(last, "")):
+                        self.full[last] = name
+        self.last: str | None = None
+
+    def resolve(self, raw: str | None, before: str = "") -> str | None:
+        """The speaker's name for a name, surname or pronoun as printed; ``before`` is the
+        article text before the quote (a pronoun's antecedent when nobody spoke yet)."""
+        if raw is None:
+            return None
+        if raw.lower() in PRONOUNS:
+            if self.last is None:
+                names = [_strip_name(m.group(0)) for m in NAME_RE.finditer(before)]
+                people = [n for n in names if len(n.split()) >= 2 and n.split()[0] not in NOT_NAMES]
+                self.last = people[-1] if people else None
+            return self.last
+        name = _strip_name(raw)
+        if not name or name in NOT_NAMES:
+            return None
+        words = name.split()
+        fuller = self.full.get(words[-1])
+        if fuller and len(fuller) > len(name) and len(words) == 1:
+            name = fuller
+        self.last = name
+        return name
+
+
+def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
+    """The quotations in the body paragraphs with their speakers; see the module docstring."""
+    pats = _patterns(language)
+    speakers = _Speakers(paragraphs)
+    quotes: list[Quote] = []
+    previous: tuple[Span, str | None] | None = None
+    for span in find_spans(paragraphs):
+        kind = _kind(span, paragraphs)
+        if kind is None:
+            continue
+        raw, cue = _attribute(span, paragraphs, pats, kind == "partial")
+        before = " ".join(paragraphs[: span.paragraph]) + " " + paragraphs[span.paragraph][: span.start]
+        speaker = speakers.resolve(raw, before)
+        if raw is None and previous is not None and _continues(previous[0], span, paragraphs):
+            speaker = previous[1]  # a quote that goes on from the last one keeps its speaker
+        quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
+        previous = (span, speaker)
+    return quotes
+
+
+def _continues(prev: Span, span: Span, paragraphs: list[str]) -> bool:
+    """The quote follows the previous one directly: later in the same paragraph, or opening
+    the next paragraph."""
+    if span.paragraph == prev.end_paragraph:
+        return True
+    return span.paragraph == prev.end_paragraph + 1 and span.start == len(paragraphs[span.paragraph]) - len(
+        paragraphs[span.paragraph].lstrip()
+    )
