@@ -34,7 +34,10 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "commented", "conceded", "confirmed", "posted", "tweeted", "remarked", "observed",
         "responded", "stressed", "emphasized", "emphasised", "predicted", "cautioned",
         "complained", "joked", "concluded", "testified", "shouted", "pointed out", "called",
-        "described", "calls", "describes",
+        "described", "calls", "describes", "promised", "saying", "adding", "telling", "explaining",
+        "warning", "arguing", "insisting", "noting", "tells", "recounted", "reiterated",
+        "shared", "quipped", "began", "went on", "replies", "answered", "explains", "notes",
+        "recalls", "adding", "admits", "argues", "insists", "warns", "claims",
     ),
     "de": (
         "fügte hinzu", "teilte mit", "sagte", "sagt", "erklärte", "erklärt", "betonte",
@@ -42,8 +45,9 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "warnt", "kritisierte", "kritisiert", "räumte ein", "so", "zufolge", "laut",
         "berichtete", "sagte der", "sagte die", "ergänzte", "ergänzt", "unterstrich",
         "bekräftigte", "versicherte", "kündigte an", "hieß es", "nannte", "nennt", "mahnte",
-        "mahnt", "bilanzierte", "resümierte", "hob hervor", "zitiert", "schreibt", "sprach von",
-        "spricht von", "sprach",
+        "mahnt", "bilanzierte", "resümierte", "hob hervor", "zitiert", "sprach von",
+        "spricht von", "sprach", "berichtet", "berichtete", "erzählt", "erzählte", "fügt hinzu",
+        "betonte er", "sagt er", "sagte er", "findet", "fand", "glaubt", "meinte er",
     ),
     "fr": (
         "a-t-il déclaré", "a-t-elle déclaré", "a-t-il dit", "a-t-elle dit", "a-t-il ajouté",
@@ -107,8 +111,20 @@ ROLE_WORD_RE = re.compile(
     r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson)$",
     re.I,
 )
+# Words that make a capitalised phrase an organisation, place or thing rather than a person:
+# a pronoun's antecedent is looked for among people.
+NON_PERSON_WORDS = frozenset(
+    {"Government", "Strategy", "Court", "News", "Service", "Services", "Department", "Ministry",
+     "Party", "Council", "Agency", "Center", "Centre", "University", "Company", "Bank", "Group",
+     "League", "Open", "City", "Street", "House", "Office", "Committee", "Association", "Union",
+     "Commission", "Institute", "Foundation", "Police", "Army", "Forces", "Times", "Post",
+     "Journal", "Press", "Media", "Airport", "Station", "School", "College", "Hospital", "Club",
+     "Bowl", "Cup", "Championship", "Awards", "Festival", "Act", "Bill", "Plan", "Program",
+     "Programme", "Project", "Report", "Survey", "Index", "Day", "Week", "Journey", "Republic",
+     "Kingdom", "States", "Nations", "Regierung", "Ministerium", "Partei", "Stadt", "Haus"}
+)  # fmt: skip
 # A capitalised word (Latin scripts, with hyphens, apostrophes and initials such as "J.").
-NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?|[A-ZÀ-ÖØ-Þ]\.)"
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]{0,2}\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?![\w'’\-]))"  # "Jr.", "J.", "Borrell"
 NAME_RE = re.compile(
     rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))}|&)\s+)?{NAME_WORD}){{0,5}}"
 )

@@ -22,6 +22,7 @@ from newscrawl.extract.quote_tables import (
     MIN_QUOTE_WORDS,
     NAME_RE,
     NAME_WORD,
+    NON_PERSON_WORDS,
     NOT_NAMES,
     NOT_ROLE_WORDS,
     PREFIX_CUES,
@@ -34,6 +35,7 @@ from newscrawl.extract.quote_tables import (
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _CONTEXT = 220  # characters of the sentence around a quote that are searched for a cue
+_ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent is looked for
 
 
 @dataclass
@@ -90,6 +92,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                 i = k + length
                 continue
             span = _continued(paragraphs, p, i, mark, closers)
+            if span is None and not text[:i].strip():  # a paragraph-long quote left open
+                span = Span(p, i, p, len(text), _inner(text[i + 1 :]))
             if span is not None:  # a quote over several paragraphs
                 spans.append(span)
                 if span.end_paragraph > p:
@@ -160,33 +164,46 @@ _PRONOUN = "|".join(sorted(PRONOUNS | {p.capitalize() for p in PRONOUNS}))
 # Up to five lower-case words describing the speaker before the name ("la ministre déléguée"),
 # never a conjunction ("kritisierte aber die Deckelung" names no speaker).
 _NOT_ROLE = "|".join(sorted(NOT_ROLE_WORDS))
-_ROLE = rf"(?:(?!(?:{_NOT_ROLE})\b)[a-zà-ÿ][\w'’\-]*\s+){{0,5}}"
+_LOWER_WORD = rf"(?!(?:{_NOT_ROLE})\b)[a-zà-ÿ][\w'’\-]*"
+_ROLE = rf"(?:{_LOWER_WORD}\s+){{0,5}}"
+# "the Republican governor", "the company": a description standing for someone named before.
+_DESCRIPTION = rf"(?:the|der|die|das|le|la|el)\s+(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}"
+# Between the subject and its cue: adverbs and role nouns ("Google spokesperson promised",
+# "Borrell also said").
+_GAP = rf"(?:\s+{_LOWER_WORD}){{0,2}}"
 
 
 def _subject(group: str) -> str:
-    """A named group matching a name (after a lower-case role description) or a pronoun."""
-    return rf"(?:{_ROLE}(?P<{group}>{NAME_RE.pattern})|(?P<{group}_pro>{_PRONOUN}))"
+    """A named group: a name (after a lower-case role description), a pronoun, or a
+    definite description."""
+    return (
+        rf"(?:{_ROLE}(?P<{group}>{NAME_RE.pattern})|(?P<{group}_pro>{_PRONOUN})"
+        rf"|(?P<{group}_desc>{_DESCRIPTION}))"
+    )
 
 
 _APPOSITION = r"(?:,\s*[^,“”\"«»„]{1,100},)?"
+_FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
 
 
 def _after_re(cues: str) -> re.Pattern[str]:
     # "…,” said the president of the CHG, Joaquín Páez": the person after the comma wins.
     person = rf"(?:,\s+(?P<person>{NAME_RE.pattern}))?"
     return re.compile(
-        rf"^[\s,.!?—–-]*(?:(?P<cue1>{cues})\s+{_subject('name1')}{person}"
-        rf"|{_subject('name2')}{_APPOSITION}\s+(?P<cue2>{cues}))\b"
+        rf"^[\s,.!?—–-]*(?:(?P<cue1>{cues})\s+{_subject('a1')}{person}"
+        rf"|{_subject('a2')}{_APPOSITION}{_GAP}\s+(?P<cue2>{cues}))\b"
         # any verb directly followed by a full name: "…”, lamentó Rosa Jiménez"
-        rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<name3>{_FULL_NAME})"
+        rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<a3>{_FULL_NAME})"
     )
 
 
-_FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
-
-
 def _before_re(cues: str) -> re.Pattern[str]:
-    return re.compile(rf"{_subject('name')}{_APPOSITION},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$")
+    return re.compile(rf"{_subject('b')}{_APPOSITION}{_GAP},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$")
+
+
+def _inverted_re(cues: str) -> re.Pattern[str]:
+    """Verb before subject, then a colon: "Dennoch betont der Übergangstrainer: „…“"."""
+    return re.compile(rf"\b(?P<cue>{cues})\s+{_subject('v')}[^.!?:]{{0,60}}:\s*$")
 
 
 def _prefix_re(cues: str) -> re.Pattern[str]:
@@ -194,11 +211,19 @@ def _prefix_re(cues: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<cue>(?i:{prefix}))\s+{_ROLE}(?P<name>{NAME_RE.pattern})")
 
 
+def _loose_re(cues: str) -> re.Pattern[str]:
+    """A sentence that opens with a name and has a cue somewhere before the quote:
+    "Tester publicly supported the pipeline, saying that it …"."""
+    return re.compile(rf"^\s*(?P<name>{_FULL_NAME})\b[^.!?]*?\b(?P<cue>{cues})\b[^.!?]*$")
+
+
 @dataclass
 class _Patterns:
     after: re.Pattern[str]
     before: re.Pattern[str]
     prefix: re.Pattern[str]
+    loose: re.Pattern[str]
+    inverted: re.Pattern[str]
 
 
 _PATTERN_CACHE: dict[str, _Patterns] = {}
@@ -208,7 +233,9 @@ def _patterns(language: str | None) -> _Patterns:
     key = language or ""
     if key not in _PATTERN_CACHE:
         cues = _cue_pattern(language)
-        _PATTERN_CACHE[key] = _Patterns(_after_re(cues), _before_re(cues), _prefix_re(cues))
+        _PATTERN_CACHE[key] = _Patterns(
+            _after_re(cues), _before_re(cues), _prefix_re(cues), _loose_re(cues), _inverted_re(cues)
+        )
     return _PATTERN_CACHE[key]
 
 
@@ -216,6 +243,21 @@ def _sentence_before(text: str, start: int) -> str:
     chunk = text[max(0, start - _CONTEXT) : start]
     ends = list(_SENTENCE_END.finditer(chunk))
     return chunk[ends[-1].end() :] if ends else chunk
+
+
+def _who(match: re.Match[str], group: str) -> str | None:
+    """The subject a pattern found: a name, or a pronoun/description to resolve."""
+    name = match[group]
+    if name:
+        if len(name.split()) == 1 and re.search(rf"\bthe\s+{re.escape(name)}\s+[a-z]", match.group(0)):
+            return _DESCRIBED  # "the Republican governor said": a description, not a name
+        return name
+    if match[f"{group}_pro"]:
+        return match[f"{group}_pro"].lower()
+    return _DESCRIBED if match[f"{group}_desc"] else None
+
+
+_DESCRIBED = "he"  # descriptions resolve like pronouns: to the last named speaker
 
 
 def _attribute(
@@ -228,19 +270,33 @@ def _attribute(
     after_match = pats.after.match(after)
     before_match = pats.before.search(before)
     if partial and before_match:  # a fragment belongs to the subject of its sentence
-        return (before_match["name"] or before_match["name_pro"]), before_match["cue"]
+        return _who(before_match, "b"), before_match["cue"]
     if after_match:
         m = after_match
         person = m["person"] if m["person"] and len(m["person"].split()) >= 2 else None
-        name = person or m["name1"] or m["name1_pro"] or m["name2"] or m["name2_pro"] or m["name3"]
+        name = person or _who(m, "a1") or _who(m, "a2") or m["a3"]
         return name, (m["cue1"] or m["cue2"] or m["cue3"])
     if before_match:
-        return (before_match["name"] or before_match["name_pro"]), before_match["cue"]
+        return _who(before_match, "b"), before_match["cue"]
+    inverted = pats.inverted.search(before)
+    if inverted:
+        return _who(inverted, "v"), inverted["cue"]
     sentence = before + " " + after[: (_SENTENCE_END.search(after) or re.search("$", after)).start()]
-    match = pats.prefix.search(sentence)
+    match = pats.prefix.search(sentence) or pats.loose.search(before)
     if match:
         return match["name"], match["cue"]
     return None, None
+
+
+def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
+    """The last "X said …" subject in a paragraph of reported speech: a quote paragraph that
+    follows it without attribution is X's."""
+    found = None
+    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+        match = pats.loose.search(sentence)
+        if match:
+            found = match["name"]
+    return found
 
 
 def _strip_name(name: str) -> str:
@@ -253,18 +309,19 @@ def _strip_name(name: str) -> str:
 
 
 class _Speakers:
-    """Resolves names against the article: fullest form of a surname, pronouns to the last
-    named speaker."""
+    """Resolves names against the article: the fullest form of a surname or first name,
+    pronouns and descriptions to the last named speaker (or the last sentence subject)."""
 
     def __init__(self, paragraphs: list[str]) -> None:
         self.full: dict[str, str] = {}
         for para in paragraphs:
             for m in NAME_RE.finditer(para):
                 name = _strip_name(m.group(0))
-                if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES:
-                    last = name.split()[-1]
-                    if len(name) > len(self.full.get(last, "")):
-                        self.full[last] = name
+                words = name.split()
+                if 2 <= len(words) <= 4 and words[0] not in NOT_NAMES:
+                    for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
+                        if len(name) > len(self.full.get(key, "")):
+                            self.full[key] = name
         self.last: str | None = None
 
     def resolve(self, raw: str | None, before: str = "") -> str | None:
@@ -272,21 +329,36 @@ class _Speakers:
         article text before the quote (a pronoun's antecedent when nobody spoke yet)."""
         if raw is None:
             return None
-        if raw.lower() in PRONOUNS:
-            if self.last is None:
-                names = [_strip_name(m.group(0)) for m in NAME_RE.finditer(before)]
-                people = [n for n in names if len(n.split()) >= 2 and n.split()[0] not in NOT_NAMES]
-                self.last = people[-1] if people else None
+        if raw.lower() in PRONOUNS:  # the person named last before the quote, else the last speaker
+            self.last = _last_subject(before[-_ANTECEDENT_CHARS:]) or self.last
             return self.last
         name = _strip_name(raw)
         if not name or name in NOT_NAMES:
             return None
         words = name.split()
-        fuller = self.full.get(words[-1])
-        if fuller and len(fuller) > len(name) and len(words) == 1:
+        fuller = self.full.get(words[-1]) if len(words) == 1 else None
+        if fuller:
             name = fuller
         self.last = name
         return name
+
+
+_PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ'’\-]+$")
+
+
+def _last_subject(text: str) -> str | None:
+    """The last person-like full name (two to four capitalised words) before a quote: the
+    likely antecedent of "he said" when nobody was quoted yet."""
+    for m in reversed(list(NAME_RE.finditer(text[-1500:]))):
+        name = _strip_name(m.group(0))
+        words = name.split()
+        if (
+            2 <= len(words) <= 3
+            and words[0] not in NOT_NAMES
+            and all(_PERSON_WORD.match(w) and w not in NON_PERSON_WORDS for w in words)
+        ):
+            return name
+    return None
 
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
@@ -304,9 +376,16 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         speaker = speakers.resolve(raw, before)
         if raw is None and previous is not None and _continues(previous[0], span, paragraphs):
             speaker = previous[1]  # a quote that goes on from the last one keeps its speaker
+        elif raw is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
+            speaker = speakers.resolve(_reported_speaker(paragraphs[span.paragraph - 1], pats))
         quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
         previous = (span, speaker)
     return quotes
+
+
+def _opens_paragraph(span: Span, paragraphs: list[str]) -> bool:
+    text = paragraphs[span.paragraph]
+    return span.start == len(text) - len(text.lstrip())
 
 
 def _continues(prev: Span, span: Span, paragraphs: list[str]) -> bool:
