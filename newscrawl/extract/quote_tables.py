@@ -123,6 +123,11 @@ NON_PERSON_WORDS = frozenset(
      "Programme", "Project", "Report", "Survey", "Index", "Day", "Week", "Journey", "Republic",
      "Kingdom", "States", "Nations", "Regierung", "Ministerium", "Partei", "Stadt", "Haus"}
 )  # fmt: skip
+# Role nouns of people who speak for an organisation: "a Google spokesperson" is Google.
+SPOKESPERSON_WORDS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials",
+     "statement", "sprecher", "sprecherin", "porte-parole", "portavoz"}
+)  # fmt: skip
 # A capitalised word (Latin scripts, with hyphens, apostrophes and initials such as "J.").
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]{0,2}\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?![\w'’\-]))"  # "Jr.", "J.", "Borrell"
 NAME_RE = re.compile(

@@ -30,6 +30,7 @@ from newscrawl.extract.quote_tables import (
     QUOTE_PAIRS,
     ROLE_WORD_RE,
     SPEECH_CUES,
+    SPOKESPERSON_WORDS,
 )
 
 _WORD = re.compile(r"\w+")
@@ -165,9 +166,12 @@ _PRONOUN = "|".join(sorted(PRONOUNS | {p.capitalize() for p in PRONOUNS}))
 # never a conjunction ("kritisierte aber die Deckelung" names no speaker).
 _NOT_ROLE = "|".join(sorted(NOT_ROLE_WORDS))
 _LOWER_WORD = rf"(?!(?:{_NOT_ROLE})\b)[a-zà-ÿ][\w'’\-]*"
-_ROLE = rf"(?:{_LOWER_WORD}\s+){{0,5}}"
+_ROLE = rf"(?:(?:{_LOWER_WORD}|{NAME_WORD})\s+){{0,5}}?"  # fewest first: "Idaho police officer Brett Payne"
 # "the Republican governor", "the company": a description standing for someone named before.
-_DESCRIPTION = rf"(?:the|der|die|das|le|la|el)\s+(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}"
+_DESCRIPTION = (
+    rf"(?:[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Ll]e|[Ll]a|[Ee]l)\s+"
+    rf"(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}"
+)
 # Between the subject and its cue: adverbs and role nouns ("Google spokesperson promised",
 # "Borrell also said").
 _GAP = rf"(?:\s+{_LOWER_WORD}){{0,2}}"
@@ -249,8 +253,15 @@ def _who(match: re.Match[str], group: str) -> str | None:
     """The subject a pattern found: a name, or a pronoun/description to resolve."""
     name = match[group]
     if name:
-        if len(name.split()) == 1 and re.search(rf"\bthe\s+{re.escape(name)}\s+[a-z]", match.group(0)):
+        text = match.group(0)
+        if len(name.split()) == 1 and re.search(rf"\bthe\s+{re.escape(name)}\s+[a-z]", text):
             return _DESCRIBED  # "the Republican governor said": a description, not a name
+        article = re.search(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+{re.escape(name)}", text)
+        if article:
+            return _after_article(article["art"], name, text)
+        later = re.search(rf"{re.escape(name)}(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})", text)
+        if later:  # "Kyiv resident Svitlana Onofryichuk": the person, not the place
+            return later["full"]
         return name
     if match[f"{group}_pro"]:
         return match[f"{group}_pro"].lower()
@@ -258,6 +269,23 @@ def _who(match: re.Match[str], group: str) -> str | None:
 
 
 _DESCRIBED = "he"  # descriptions resolve like pronouns: to the last named speaker
+_ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
+
+
+_SPOKES = "|".join(sorted(SPOKESPERSON_WORDS))
+
+
+def _after_article(article: str, name: str, text: str) -> str | None:
+    """A capitalised phrase after an article: an organisation ("the Canadian Foreign
+    Ministry"), a description standing for someone named before ("der Trainer", "the
+    Republican governor"), or nobody in particular ("a Tory source")."""
+    words = name.split()
+    if any(w in NON_PERSON_WORDS for w in words) or (len(words) >= 2 and article.lower() in ("the",)):
+        return name
+    if article.lower() in ("a", "an", "ein", "eine"):
+        # "a Google spokesperson" speaks for Google; "a Tory source" is nobody in particular
+        return name if re.search(rf"{re.escape(name)}\s+(?:{_SPOKES})\b", text) else None
+    return _DESCRIBED
 
 
 def _attribute(
@@ -323,14 +351,18 @@ class _Speakers:
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
         self.last: str | None = None
+        self.last_seen = 0  # where in the article the last speaker was credited
 
     def resolve(self, raw: str | None, before: str = "") -> str | None:
         """The speaker's name for a name, surname or pronoun as printed; ``before`` is the
         article text before the quote (a pronoun's antecedent when nobody spoke yet)."""
         if raw is None:
             return None
-        if raw.lower() in PRONOUNS:  # the person named last before the quote, else the last speaker
-            self.last = _last_subject(before[-_ANTECEDENT_CHARS:]) or self.last
+        if raw.lower() in PRONOUNS:  # the last speaker if recent, else the person named last
+            if self.last is None or self.last_seen < len(before) - _ANTECEDENT_CHARS:
+                recent = _last_subject(before[-_ANTECEDENT_CHARS:])
+                self.last = recent or self.last or _last_subject(before)
+            self.last_seen = len(before)
             return self.last
         name = _strip_name(raw)
         if not name or name in NOT_NAMES:
@@ -340,6 +372,7 @@ class _Speakers:
         if fuller:
             name = fuller
         self.last = name
+        self.last_seen = len(before)
         return name
 
 
