@@ -100,12 +100,21 @@ NOT_NAMES = frozenset(
      "Secretary", "Chancellor", "Premier", "Prime", "King", "Queen", "Prince", "Princess",
      "Pope", "Bishop", "Father", "Rev", "Sir", "Dame", "Lord", "Lady", "Coach", "Captain",
      "Capt", "Professor", "Doctor", "Madame", "Monsieur", "Mme", "M", "Señor", "Señora",
-     "Sr", "Sra", "Don", "Doña"}
+     "Sr", "Sra", "Don", "Doña",
+     # sentence-initial adverbs and conjunctions (German capitalises the first word too)
+     "Dennoch", "Auch", "Doch", "Jetzt", "Dann", "Damals", "Heute", "Nun", "Zudem", "Außerdem",
+     "Allerdings", "Trotzdem", "Deshalb", "Daher", "So", "Aber", "Und", "Oder", "Denn", "Später",
+     "Gestern", "Zuletzt", "Inzwischen", "Mittlerweile", "Laut", "Wie", "Als", "Nach", "Bei",
+     "Mais", "Puis",
+     "Ainsi", "Pero", "Según", "Además", "Sin", "Pour", "Selon"}
 )  # fmt: skip
 # Capitalised role nouns before a name ("Bauministerin Katrin Vogel", "Verbandspräsident …"):
 # German capitalises them, so they look like part of the name.
 ROLE_WORD_RE = re.compile(
-    r"(?:minister|ministerin|präsident|präsidentin|sprecher|sprecherin|chef|chefin|vorsitzender?|"
+    r"(?:berater|beraterin|autor|autorin|arzt|ärztin|coach|politiker|politikerin|geschäftsführer|"
+    r"geschäftsführerin|forscher|forscherin|professor|professorin|ökonom|ökonomin|analyst|analystin|"
+    r"journalist|journalistin|reporter|reporterin|chefökonom|chefökonomin|"
+    r"minister|ministerin|präsident|präsidentin|sprecher|sprecherin|chef|chefin|vorsitzender?|"
     r"direktor|direktorin|leiter|leiterin|kanzler|kanzlerin|bürgermeister|bürgermeisterin|"
     r"abgeordneter?|experte|expertin|senator|senatorin|trainer|trainerin|anwalt|anwältin|"
     r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson)$",

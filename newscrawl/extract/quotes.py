@@ -196,6 +196,8 @@ def _after_re(cues: str) -> re.Pattern[str]:
     return re.compile(
         rf"^[\s,.!?—–-]*(?:(?P<cue1>{cues})\s+{_subject('a1')}{person}"
         rf"|{_subject('a2')}{_APPOSITION}{_GAP}\s+(?P<cue2>{cues}))\b"
+        # French inversion with a pronoun: "…», souligne-t-elle", "confie-t-il"
+        rf"|^[\s,]*(?P<cue4>[a-zà-ÿ]+(?:-t)?-(?P<a4>il|elle|ils|elles))\b"
         # any verb directly followed by a full name: "…”, lamentó Rosa Jiménez"
         rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<a3>{_FULL_NAME})"
     )
@@ -282,6 +284,8 @@ def _after_article(article: str, name: str, text: str) -> str | None:
     words = name.split()
     if any(w in NON_PERSON_WORDS for w in words) or (len(words) >= 2 and article.lower() in ("the",)):
         return name
+    if len(words) >= 2 and all(_PERSON_WORD.match(w) for w in words[-2:]):
+        return name  # "der Arzt Hilary Jones": a role noun, then the person
     if article.lower() in ("a", "an", "ein", "eine"):
         # "a Google spokesperson" speaks for Google; "a Tory source" is nobody in particular
         return name if re.search(rf"{re.escape(name)}\s+(?:{_SPOKES})\b", text) else None
@@ -302,11 +306,12 @@ def _attribute(
     if after_match:
         m = after_match
         person = m["person"] if m["person"] and len(m["person"].split()) >= 2 else None
-        name = person or _who(m, "a1") or _who(m, "a2") or m["a3"]
-        return name, (m["cue1"] or m["cue2"] or m["cue3"])
-    if before_match:
-        return _who(before_match, "b"), before_match["cue"]
+        name = person or _who(m, "a1") or _who(m, "a2") or m["a3"] or m["a4"]
+        return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"])
     inverted = pats.inverted.search(before)
+    subject = _who(before_match, "b") if before_match else None
+    if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
+        return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
     if inverted:
         return _who(inverted, "v"), inverted["cue"]
     sentence = before + " " + after[: (_SENTENCE_END.search(after) or re.search("$", after)).start()]
