@@ -212,6 +212,10 @@ def _inverted_re(cues: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<cue>{cues})\s+{_subject('v')}[^.!?:]{{0,60}}:\s*$")
 
 
+def _reported_re(cues: str) -> re.Pattern[str]:
+    return re.compile(rf"{_subject('r')}{_APPOSITION}{_GAP},?\s+(?P<cue>{cues})\b")
+
+
 def _prefix_re(cues: str) -> re.Pattern[str]:
     prefix = "|".join(re.escape(c) for c in PREFIX_CUES)
     return re.compile(rf"\b(?P<cue>(?i:{prefix}))\s+{_ROLE}(?P<name>{NAME_RE.pattern})")
@@ -230,6 +234,7 @@ class _Patterns:
     prefix: re.Pattern[str]
     loose: re.Pattern[str]
     inverted: re.Pattern[str]
+    reported: re.Pattern[str]
 
 
 _PATTERN_CACHE: dict[str, _Patterns] = {}
@@ -240,7 +245,12 @@ def _patterns(language: str | None) -> _Patterns:
     if key not in _PATTERN_CACHE:
         cues = _cue_pattern(language)
         _PATTERN_CACHE[key] = _Patterns(
-            _after_re(cues), _before_re(cues), _prefix_re(cues), _loose_re(cues), _inverted_re(cues)
+            _after_re(cues),
+            _before_re(cues),
+            _prefix_re(cues),
+            _loose_re(cues),
+            _inverted_re(cues),
+            _reported_re(cues),
         )
     return _PATTERN_CACHE[key]
 
@@ -261,7 +271,8 @@ def _who(match: re.Match[str], group: str) -> str | None:
         article = re.search(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+{re.escape(name)}", text)
         if article:
             return _after_article(article["art"], name, text)
-        later = re.search(rf"{re.escape(name)}(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})", text)
+        rest = match.string[match.end(group) : match.end(group) + 80]
+        later = re.match(rf"(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})", rest)
         if later:  # "Kyiv resident Svitlana Onofryichuk": the person, not the place
             return later["full"]
         return name
@@ -322,13 +333,11 @@ def _attribute(
 
 
 def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
-    """The last "X said …" subject in a paragraph of reported speech: a quote paragraph that
-    follows it without attribution is X's."""
+    """The last "X said …" subject in a paragraph: a quote paragraph that follows it without
+    attribution is X's ("Mamabolo said the plan was working:" / “…”)."""
     found = None
-    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
-        match = pats.loose.search(sentence)
-        if match:
-            found = match["name"]
+    for match in pats.reported.finditer(paragraph):
+        found = _who(match, "r") or found
     return found
 
 
@@ -369,6 +378,8 @@ class _Speakers:
                 self.last = recent or self.last or _last_subject(before)
             self.last_seen = len(before)
             return self.last
+        if re.match(r"(?:An?|Ein|Eine|Un|Une|Una?)\s", raw):
+            return None  # "A Tory source", "a spokesperson": nobody in particular
         name = _strip_name(raw)
         if not name or name in NOT_NAMES:
             return None
@@ -415,7 +426,8 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         if raw is None and previous is not None and _continues(previous[0], span, paragraphs):
             speaker = previous[1]  # a quote that goes on from the last one keeps its speaker
         elif raw is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
-            speaker = speakers.resolve(_reported_speaker(paragraphs[span.paragraph - 1], pats))
+            before = " ".join(paragraphs[: span.paragraph])
+            speaker = speakers.resolve(_reported_speaker(paragraphs[span.paragraph - 1], pats), before)
         quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
         previous = (span, speaker)
     return quotes
