@@ -98,9 +98,11 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
     dotted = _DOTTED.search(value) or _YMD.search(value)
     if dotted:
         return _from_dotted(dotted)
-    parsed = _dateparse(value, languages)
-    if parsed is None and languages:
-        parsed = _dateparse(value, None)  # declared languages are often wrong ("fr" page in English)
+    parsed = _dateparse(value, languages or _FALLBACK_LANGUAGES)
+    if parsed is None and languages and languages != _FALLBACK_LANGUAGES:
+        # declared languages are often wrong ("fr" page in English); trying a handful of
+        # common languages is far cheaper than letting dateparser test all of its locales
+        parsed = _dateparse(value, _FALLBACK_LANGUAGES)
     if parsed is None or str(parsed.year) not in value:
         return None  # the year must be the one printed, not one dateparser inferred
     if _HAS_TIME.search(value):
@@ -108,6 +110,9 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
     else:
         out = parsed.date().isoformat()
     return out if _valid_year(out) else None
+
+
+_FALLBACK_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"]
 
 
 def _dateparse(value: str, languages: list[str] | None) -> datetime | None:
