@@ -184,6 +184,10 @@ PAYWALL_TEXT_RE = re.compile(
     re.I,
 )
 
+# Substrings of every PAYWALL_TEXT_RE phrase (lower case): a page without any has no prompt.
+PAYWALL_HINTS = ("subscri", "abonn", "suscri", "continue reading", "full story", "full article",
+                 "members", "weiterlesen", "seguir leyendo", "socios")  # fmt: skip
+
 # --- Titles ----------------------------------------------------------------------------
 # Separators between headline and site name in <title> / og:title: spaced dashes, bars,
 # colons, bullets and guillemets, "::", "//", and a bar even unspaced ("NEWS WEB EASY|…",

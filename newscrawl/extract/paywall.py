@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newscrawl.extract.page import Page
-from newscrawl.extract.patterns import PAYWALL_TEXT_RE
+from newscrawl.extract.patterns import PAYWALL_HINTS, PAYWALL_TEXT_RE
 
 _PROMPT_MAX_CHARS = 300  # a paywall prompt is a short box, not an article paragraph
 
@@ -22,6 +22,9 @@ def is_paywalled(page: Page) -> bool:
     body = page.tree.find("body")
     if body is None:
         return False
+    text = body.text_content().lower()
+    if not any(hint in text for hint in PAYWALL_HINTS):
+        return False  # cheap substring test first; the regex runs on short elements only
     for el in body.iter("p", "h2", "h3", "h4", "div", "span", "a"):
         text = el.text or ""
         if text.strip() and len(text) <= _PROMPT_MAX_CHARS and PAYWALL_TEXT_RE.search(text):

@@ -34,6 +34,7 @@ from newscrawl.extract.quote_tables import (
 )
 
 _WORD = re.compile(r"\w+")
+_OPENER = re.compile("|".join(re.escape(m) for m in QUOTE_PAIRS))
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _CONTEXT = 220  # characters of the sentence around a quote that are searched for a cue
 _ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent is looked for
@@ -81,8 +82,12 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         i = 0
         next_p = p + 1
         while i < len(text):
+            found_mark = _OPENER.search(text, i)
+            if found_mark is None:
+                break
+            i = found_mark.start()
             mark = text[i]
-            if mark not in QUOTE_PAIRS or not _opens(text, i):
+            if not _opens(text, i):
                 i += 1
                 continue
             closers = QUOTE_PAIRS[mark]
