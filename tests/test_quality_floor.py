@@ -19,14 +19,14 @@ CORPUS = Path(os.environ.get("NEWSCRAWL_CORPUS", Path(__file__).resolve().parent
 
 FLOORS = {
     # path in the results of `ours`: floor (reached: see README "Quality")
-    "all/body/f1": 0.93,
-    "all/body/precision": 0.91,
-    "all/body/recall": 0.95,
-    "all/snippets/must_contain_recall": 0.90,
-    "all/title_em/value": 0.80,
-    "all/published_day/value": 0.85,
+    "all/body/f1": 0.935,
+    "all/body/precision": 0.92,
+    "all/body/recall": 0.955,
+    "all/snippets/must_contain_recall": 0.905,
+    "all/title_em/value": 0.85,
+    "all/published_day/value": 0.875,
     "all/published_minute/value": 0.93,
-    "all/authors/f1": 0.74,
+    "all/authors/f1": 0.745,
 }
 CEILINGS = {"all/snippets/must_not_contain_leak": 0.085}
 
