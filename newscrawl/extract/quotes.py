@@ -269,6 +269,8 @@ def _sentence_before(text: str, start: int) -> str:
 def _who(match: re.Match[str], group: str) -> str | None:
     """The subject a pattern found: a name, or a pronoun/description to resolve."""
     name = match[group]
+    if name and name.lower() in PRONOUNS:  # "He said" at a sentence start: a pronoun, not a name
+        return name.lower()
     if name:
         text = match.group(0)
         if len(name.split()) == 1 and re.search(rf"\bthe\s+{re.escape(name)}\s+[a-z]", text):
@@ -369,14 +371,21 @@ class _Speakers:
                     for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
+        self.cued: list[tuple[tuple[int, int], str]] = []  # (paragraph, offset), subject
         self.last: str | None = None
         self.last_seen = 0  # where in the article the last speaker was credited
 
-    def resolve(self, raw: str | None, before: str = "") -> str | None:
+    def resolve(self, raw: str | None, before: str = "", at: tuple[int, int] | None = None) -> str | None:
         """The speaker's name for a name, surname or pronoun as printed; ``before`` is the
-        article text before the quote (a pronoun's antecedent when nobody spoke yet)."""
+        article text before the quote and ``at`` its (paragraph, offset)."""
         if raw is None:
             return None
+        if raw.lower() in PRONOUNS and at is not None:
+            # the subject of the last "X said" (reported or quoted) up to two paragraphs back
+            cued = [name for where, name in self.cued if where < at and where[0] >= at[0] - 2]
+            if cued:
+                self.last = self.resolve(cued[-1], before)
+                return self.last
         if raw.lower() in PRONOUNS:  # the last speaker if recent, else the person named last
             if self.last is None or self.last_seen < len(before) - _ANTECEDENT_CHARS:
                 recent = _last_subject(before[-_ANTECEDENT_CHARS:])
@@ -419,6 +428,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     """The quotations in the body paragraphs with their speakers; see the module docstring."""
     pats = _patterns(language)
     speakers = _Speakers(paragraphs)
+    speakers.cued = _cued_subjects(paragraphs, pats)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
     for span in find_spans(paragraphs):
@@ -427,7 +437,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
             continue
         raw, cue = _attribute(span, paragraphs, pats, kind == "partial")
         before = " ".join(paragraphs[: span.paragraph]) + " " + paragraphs[span.paragraph][: span.start]
-        speaker = speakers.resolve(raw, before)
+        speaker = speakers.resolve(raw, before, (span.paragraph, span.start))
         if raw is None and previous is not None and _continues(previous[0], span, paragraphs):
             speaker = previous[1]  # a quote that goes on from the last one keeps its speaker
         elif raw is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
@@ -436,6 +446,22 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
         previous = (span, speaker)
     return quotes
+
+
+def _cued_subjects(paragraphs: list[str], pats: _Patterns) -> list[tuple[tuple[int, int], str]]:
+    """Every named subject of a speech cue ("Lopez said", "said Maria Lopez") with where it
+    stands: the antecedents "he said" may point back to."""
+    found = []
+    for p, text in enumerate(paragraphs):
+        offset = 0
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            match = pats.reported.search(sentence)  # the first one: the main clause's subject
+            if match:
+                who = _who(match, "r")
+                if who and who.lower() not in PRONOUNS:
+                    found.append(((p, offset + match.start()), who))
+            offset += len(sentence) + 1
+    return found
 
 
 def _opens_paragraph(span: Span, paragraphs: list[str]) -> bool:
