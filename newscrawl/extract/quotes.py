@@ -273,8 +273,12 @@ def _who(match: re.Match[str], group: str) -> str | None:
         return name.lower()
     if name:
         text = match.group(0)
+        if name in _BARE_ARTICLES:  # "The ministry added": a description, head noun after it
+            head = re.match(r"\s+([a-zà-ÿ][\w\-]*)", match.string[match.end(group) :])
+            return _describe(head[1] if head else "")
         if len(name.split()) == 1 and re.search(rf"\bthe\s+{re.escape(name)}\s+[a-z]", text):
-            return _DESCRIBED  # "the Republican governor said": a description, not a name
+            head = re.match(r"\s+([a-zà-ÿ][\w\-]*)", match.string[match.end(group) :])
+            return _describe(head[1] if head else "")  # "the Republican governor said"
         article = re.search(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+{re.escape(name)}", text)
         if article:
             return _after_article(article["art"], name, text)
@@ -285,10 +289,18 @@ def _who(match: re.Match[str], group: str) -> str | None:
         return name
     if match[f"{group}_pro"]:
         return match[f"{group}_pro"].lower()
-    return _DESCRIBED if match[f"{group}_desc"] else None
+    desc = match[f"{group}_desc"]
+    return _describe(desc.split()[-1]) if desc else None
 
 
-_DESCRIBED = "he"  # descriptions resolve like pronouns: to the last named speaker
+_DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
+_BARE_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los", "Las"})
+
+
+def _describe(head: str) -> str:
+    return f"{_DESCRIPTION_MARK}{head}"
+
+
 _ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
 
 
@@ -307,7 +319,7 @@ def _after_article(article: str, name: str, text: str) -> str | None:
     if article.lower() in ("a", "an", "ein", "eine"):
         # "a Google spokesperson" speaks for Google; "a Tory source" is nobody in particular
         return name if re.search(rf"{re.escape(name)}\s+(?:{_SPOKES})\b", text) else None
-    return _DESCRIBED
+    return _describe(words[-1].lower())
 
 
 def _attribute(
@@ -380,6 +392,12 @@ class _Speakers:
         article text before the quote and ``at`` its (paragraph, offset)."""
         if raw is None:
             return None
+        if raw.startswith(_DESCRIPTION_MARK):  # "the ministry" -> the last "... Ministry" named
+            named = _named_with(raw[1:], before)
+            if named:
+                self.last = named
+                return named
+            raw = "he"  # "the governor": whoever was speaking
         if raw.lower() in PRONOUNS and at is not None:
             # the subject of the last "X said" (reported or quoted) up to two paragraphs back
             cued = [name for where, name in self.cued if where < at and where[0] >= at[0] - 2]
@@ -407,6 +425,19 @@ class _Speakers:
 
 
 _PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ'’\-]+$")
+
+
+def _named_with(head: str, text: str) -> str | None:
+    """The last capitalised name in ``text`` containing the description's head noun ("the
+    center" -> "Storm Prediction Center", "the ministry" -> "Russia's Defense Ministry")."""
+    if len(head) < 3:
+        return None
+    word = head[:1].upper() + head[1:]
+    for m in reversed(list(NAME_RE.finditer(text[-3000:]))):
+        name = _strip_name(m.group(0))
+        if name.split()[-1] == word and len(name.split()) >= 2:  # the head ends the name
+            return name
+    return None
 
 
 def _last_subject(text: str) -> str | None:
@@ -458,7 +489,7 @@ def _cued_subjects(paragraphs: list[str], pats: _Patterns) -> list[tuple[tuple[i
             match = pats.reported.search(sentence)  # the first one: the main clause's subject
             if match:
                 who = _who(match, "r")
-                if who and who.lower() not in PRONOUNS:
+                if who and who.lower() not in PRONOUNS and not who.startswith(_DESCRIPTION_MARK):
                     found.append(((p, offset + match.start()), who))
             offset += len(sentence) + 1
     return found
