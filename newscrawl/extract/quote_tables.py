@@ -20,6 +20,12 @@ QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
     "‘": ("’",),  # British single quotes; an apostrophe inside a word never opens or closes
     "‚": ("‘", "’"),  # German single low-high
 }
+# Small words that stay lower case in titles ("Journal of Clinical and Translational Research").
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from",
+     "der", "die", "das", "und", "von", "für", "im", "de", "la", "le", "les", "et", "du", "des",
+     "el", "los", "las", "y", "del", "en"}
+)  # fmt: skip
 # Quotes shorter than this many words are scare quotes, titles or terms, not quotations.
 MIN_QUOTE_WORDS = 4
 

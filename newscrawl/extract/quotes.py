@@ -31,6 +31,7 @@ from newscrawl.extract.quote_tables import (
     ROLE_WORD_RE,
     SPEECH_CUES,
     SPOKESPERSON_WORDS,
+    TITLE_SMALL_WORDS,
 )
 
 _WORD = re.compile(r"\w+")
@@ -140,9 +141,10 @@ def _scan_rest(paragraphs: list[str], span: Span, spans: list[Span]) -> None:
 
 
 def _is_title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
+    """A title: (nearly) every word but the small ones capitalised, no sentence punctuation."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
     capital = sum(w[0].isupper() for w in words)
-    return len(words) <= 10 and capital >= 0.8 * len(words) and not _SENTENCE_END.search(text)
+    return 0 < len(words) <= 12 and capital >= 0.8 * len(words) and not _SENTENCE_END.search(text)
 
 
 def _kind(span: Span, paragraphs: list[str]) -> str | None:
