@@ -72,6 +72,8 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "puntualizó", "concluyó", "calificó",
     ),
 }  # fmt: skip
+# Cues whose following name is the listener ("…,” Al Saud told El Saife): never inverted.
+LISTENER_CUES = frozenset({"told", "tells", "telling", "asked", "asks", "asking"})
 # Cues that come before the speaker's name ("according to X", "laut X", "selon X").
 PREFIX_CUES = frozenset({"according to", "zufolge", "laut", "selon", "según", "so"})
 

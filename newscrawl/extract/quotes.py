@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from newscrawl.extract.model import Quote
 from newscrawl.extract.quote_tables import (
+    LISTENER_CUES,
     MIN_QUOTE_WORDS,
     NAME_RE,
     NAME_WORD,
@@ -200,8 +201,10 @@ _FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
 def _after_re(cues: str) -> re.Pattern[str]:
     # "…,” said the president of the CHG, Joaquín Páez": the person after the comma wins.
     person = rf"(?:,\s+(?P<person>{NAME_RE.pattern}))?"
+    # "told X" / "asked X": the name after the verb is the listener, not the speaker
+    inverted_cues = rf"(?!(?i:{'|'.join(sorted(LISTENER_CUES))})\b){cues}"
     return re.compile(
-        rf"^[\s,.!?—–-]*(?:(?P<cue1>{cues})\s+{_subject('a1')}{person}"
+        rf"^[\s,.!?—–-]*(?:(?P<cue1>{inverted_cues})\s+{_subject('a1')}{person}"
         rf"|{_subject('a2')}{_APPOSITION}{_GAP}\s+(?P<cue2>{cues}))\b"
         # French inversion with a pronoun: "…», souligne-t-elle", "confie-t-il"
         rf"|^[\s,]*(?P<cue4>[a-zà-ÿ]+(?:-t)?-(?P<a4>il|elle|ils|elles))\b"
@@ -368,7 +371,7 @@ def _strip_name(name: str) -> str:
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
     while len(words) > 1 and (words[0].rstrip(".") in NOT_NAMES or ROLE_WORD_RE.search(words[0])):
         words.pop(0)
-    return " ".join(words).rstrip(".,")
+    return re.sub(r"[’']s$", "", " ".join(words).rstrip(".,"))  # "TNO's report" -> "TNO"
 
 
 class _Speakers:
@@ -417,6 +420,8 @@ class _Speakers:
         name = _strip_name(raw)
         if not name or name in NOT_NAMES:
             return None
+        if " " not in name and ROLE_WORD_RE.search(name):  # "Ernährungsberaterin" alone
+            return self.resolve("he", before, at)
         words = name.split()
         fuller = self.full.get(words[-1]) if len(words) == 1 else None
         if fuller:
