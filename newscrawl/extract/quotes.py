@@ -208,8 +208,10 @@ def _after_re(cues: str) -> re.Pattern[str]:
         rf"|{_subject('a2')}{_APPOSITION}{_GAP}\s+(?P<cue2>{cues}))\b"
         # French inversion with a pronoun: "…», souligne-t-elle", "confie-t-il"
         rf"|^[\s,]*(?P<cue4>[a-zà-ÿ]+(?:-t)?-(?P<a4>il|elle|ils|elles))\b"
-        # any verb directly followed by a full name: "…”, lamentó Rosa Jiménez"
-        rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<a3>{_FULL_NAME})"
+        # any verb directly followed by a name: "…”, lamentó Rosa Jiménez", "…", ironizó Horner"
+        rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<a3>{_FULL_NAME}|{NAME_WORD}(?=\s*[.,;]))"
+        # a verb alone, its subject left out (Spanish, Italian): "…", confesó."
+        rf"|^\s*,\s+(?P<cue5>[a-zà-ÿ][\w\-]+)\s*(?:[.;]|$)"
     )
 
 
@@ -342,7 +344,9 @@ def _attribute(
         m = after_match
         person = m["person"] if m["person"] and len(m["person"].split()) >= 2 else None
         name = person or _who(m, "a1") or _who(m, "a2") or m["a3"] or m["a4"]
-        return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"])
+        if m["cue5"]:
+            name = "he"  # the verb's subject is the person speaking before
+        return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"] or m["cue5"])
     inverted = pats.inverted.search(before)
     subject = _who(before_match, "b") if before_match else None
     if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
