@@ -63,6 +63,8 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "précise", "assure", "indique", "a lancé", "a martelé", "a réagi", "a regretté",
         "a rappelé", "a reconnu", "a insisté", "a prévenu", "poursuit", "conclut", "lance",
         "martèle", "regrette", "rappelle", "reconnaît", "insiste", "prévient", "juge",
+        "a fait valoir", "fait valoir", "a confié", "confie", "argumente", "dit", "a lancé",
+        "s’inquiète", "s'inquiète", "a averti", "avertit", "a réagi", "a jugé", "a estimé",
     ),
     "es": (
         "dijo", "afirmó", "aseguró", "explicó", "señaló", "declaró", "según", "indicó",

@@ -357,7 +357,13 @@ def _attribute(
     match = pats.prefix.search(sentence) or pats.loose.search(before)
     if match:
         return match["name"], match["cue"]
+    aside = _ASIDE.search(span.text)  # « A, souligne-t-elle. B »: the cue inside the marks
+    if aside:
+        return "il", aside["cue"]
     return None, None
+
+
+_ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?:il|elle|ils|elles))\b")
 
 
 def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
