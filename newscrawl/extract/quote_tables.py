@@ -127,7 +127,8 @@ ROLE_WORD_RE = re.compile(
     r"minister|ministerin|präsident|präsidentin|sprecher|sprecherin|chef|chefin|vorsitzender?|"
     r"direktor|direktorin|leiter|leiterin|kanzler|kanzlerin|bürgermeister|bürgermeisterin|"
     r"abgeordneter?|experte|expertin|senator|senatorin|trainer|trainerin|anwalt|anwältin|"
-    r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson)$",
+    r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson|author|writer|analyst|"
+    r"economist|lecturer|researcher|expert|activist|lawyer|attorney|chairman|chairwoman|ceo)$",
     re.I,
 )
 # Words that make a capitalised phrase an organisation, place or thing rather than a person:

@@ -194,7 +194,8 @@ def _subject(group: str) -> str:
     )
 
 
-_APPOSITION = r"(?:,\s*[^,“”\"«»„]{1,100},)?"
+# Up to three comma-separated appositions: "Hayley Walsh, 42, a lecturer from Nottingham, said"
+_APPOSITION = r"(?:(?:,\s*[^,“”\"«»„]{1,80}){1,3},)?"
 _FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
 
 
@@ -476,7 +477,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     """The quotations in the body paragraphs with their speakers; see the module docstring."""
     pats = _patterns(language)
     speakers = _Speakers(paragraphs)
-    speakers.cued = _cued_subjects(paragraphs, pats)
+    speakers.cued = _cued_subjects(paragraphs, pats, speakers.full)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
     for span in find_spans(paragraphs):
@@ -496,7 +497,9 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     return quotes
 
 
-def _cued_subjects(paragraphs: list[str], pats: _Patterns) -> list[tuple[tuple[int, int], str]]:
+def _cued_subjects(
+    paragraphs: list[str], pats: _Patterns, known: dict[str, str]
+) -> list[tuple[tuple[int, int], str]]:
     """Every named subject of a speech cue ("Lopez said", "said Maria Lopez") with where it
     stands: the antecedents "he said" may point back to."""
     found = []
@@ -504,12 +507,25 @@ def _cued_subjects(paragraphs: list[str], pats: _Patterns) -> list[tuple[tuple[i
         offset = 0
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             match = pats.reported.search(sentence)  # the first one: the main clause's subject
-            if match:
-                who = _who(match, "r")
-                if who and who.lower() not in PRONOUNS and not who.startswith(_DESCRIPTION_MARK):
-                    found.append(((p, offset + match.start()), who))
+            who = _who(match, "r") if match else None
+            if who and who.lower() not in PRONOUNS and not who.startswith(_DESCRIPTION_MARK):
+                found.append(((p, offset + match.start()), who))
+            else:  # a sentence that opens with a person's name makes them the topic
+                opener = re.match(rf"\s*(?P<name>{NAME_RE.pattern})\s+[a-z]", sentence)
+                if opener and _is_person(_strip_name(opener["name"]), known):
+                    found.append(((p, offset), opener["name"]))
             offset += len(sentence) + 1
     return found
+
+
+def _is_person(name: str, known: dict[str, str]) -> bool:
+    """Two or three capitalised name words, or a surname the article gives in full."""
+    words = name.split()
+    if not words or words[0] in NOT_NAMES or any(w in NON_PERSON_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return words[0] in known and len(known[words[0]].split()) >= 2
+    return len(words) <= 3 and all(_PERSON_WORD.match(w) for w in words)
 
 
 def _opens_paragraph(span: Span, paragraphs: list[str]) -> bool:
