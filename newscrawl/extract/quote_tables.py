@@ -116,7 +116,10 @@ NOT_NAMES = frozenset(
      "Allerdings", "Trotzdem", "Deshalb", "Daher", "So", "Aber", "Und", "Oder", "Denn", "Später",
      "Gestern", "Zuletzt", "Inzwischen", "Mittlerweile", "Laut", "Wie", "Als", "Nach", "Bei",
      "Mais", "Puis",
-     "Ainsi", "Pero", "Según", "Además", "Sin", "Pour", "Selon"}
+     "Ainsi", "Pero", "Según", "Además", "Sin", "Pour", "Selon",
+     # German determiners and contracted prepositions ("Sein Trainer", "Am Dienstag")
+     "Sein", "Seine", "Ihr", "Ihre", "Unser", "Unsere", "Am", "Im", "Beim", "Zum", "Zur", "Vom",
+     "Mit", "Für", "Über", "Unter", "Vor", "Seit", "Während", "Wegen", "Dem", "Den", "Des"}
 )  # fmt: skip
 # Capitalised role nouns before a name ("Bauministerin Katrin Vogel", "Verbandspräsident …"):
 # German capitalises them, so they look like part of the name.

@@ -344,6 +344,8 @@ def _attribute(
     if after_match:
         m = after_match
         person = m["person"] if m["person"] and len(m["person"].split()) >= 2 else None
+        if person and m["a1"] and _is_person(_strip_name(m["a1"]), {}):
+            person = None  # "Frank Martin, Geschäftsführer der …": the name comes first
         name = person or _who(m, "a1") or _who(m, "a2") or m["a3"] or m["a4"]
         if m["cue5"]:
             name = "he"  # the verb's subject is the person speaking before
