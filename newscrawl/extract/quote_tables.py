@@ -53,7 +53,7 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "bekräftigte", "versicherte", "kündigte an", "hieß es", "nannte", "nennt", "mahnte",
         "mahnt", "bilanzierte", "resümierte", "hob hervor", "zitiert", "sprach von",
         "spricht von", "sprach", "berichtet", "berichtete", "erzählt", "erzählte", "fügt hinzu",
-        "betonte er", "sagt er", "sagte er", "findet", "fand", "glaubt", "meinte er",
+        "findet", "fand", "glaubt",
     ),
     "fr": (
         "a-t-il déclaré", "a-t-elle déclaré", "a-t-il dit", "a-t-elle dit", "a-t-il ajouté",
