@@ -248,6 +248,7 @@ class _Patterns:
     loose: re.Pattern[str]
     inverted: re.Pattern[str]
     reported: re.Pattern[str]
+    cue_hint: re.Pattern[str]
 
 
 _PATTERN_CACHE: dict[str, _Patterns] = {}
@@ -264,6 +265,7 @@ def _patterns(language: str | None) -> _Patterns:
             _loose_re(cues),
             _inverted_re(cues),
             _reported_re(cues),
+            re.compile(rf"\b{cues}\b"),
         )
     return _PATTERN_CACHE[key]
 
@@ -356,7 +358,8 @@ def _attribute(
         return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
     if inverted:
         return _who(inverted, "v"), inverted["cue"]
-    sentence = before + " " + after[: (_SENTENCE_END.search(after) or re.search("$", after)).start()]
+    end = _SENTENCE_END.search(after)
+    sentence = before + " " + (after[: end.start()] if end else after)
     match = pats.prefix.search(sentence) or pats.loose.search(before)
     if match:
         return match["name"], match["cue"]
@@ -401,9 +404,17 @@ class _Speakers:
                     for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
-        self.cued: list[tuple[tuple[int, int], str]] = []  # (paragraph, offset), subject
+        self._cued: list[tuple[tuple[int, int], str]] | None = None  # (paragraph, offset), subject
+        self._cued_source: tuple[list[str], _Patterns] | None = None
         self.last: str | None = None
         self.last_seen = 0  # where in the article the last speaker was credited
+
+    def cued(self) -> list[tuple[tuple[int, int], str]]:
+        """Subjects of speech cues in the article, computed on the first pronoun only."""
+        if self._cued is None:
+            paragraphs, pats = self._cued_source or ([], None)
+            self._cued = _cued_subjects(paragraphs, pats, self.full) if pats else []
+        return self._cued
 
     def resolve(self, raw: str | None, before: str = "", at: tuple[int, int] | None = None) -> str | None:
         """The speaker's name for a name, surname or pronoun as printed; ``before`` is the
@@ -418,7 +429,7 @@ class _Speakers:
             raw = "he"  # "the governor": whoever was speaking
         if raw.lower() in PRONOUNS and at is not None:
             # the subject of the last "X said" (reported or quoted) up to two paragraphs back
-            cued = [name for where, name in self.cued if where < at and where[0] >= at[0] - 2]
+            cued = [name for where, name in self.cued() if where < at and where[0] >= at[0] - 2]
             if cued:
                 self.last = self.resolve(cued[-1], before)
                 return self.last
@@ -479,7 +490,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     """The quotations in the body paragraphs with their speakers; see the module docstring."""
     pats = _patterns(language)
     speakers = _Speakers(paragraphs)
-    speakers.cued = _cued_subjects(paragraphs, pats, speakers.full)
+    speakers._cued_source = (paragraphs, pats)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
     for span in find_spans(paragraphs):
@@ -508,16 +519,20 @@ def _cued_subjects(
     for p, text in enumerate(paragraphs):
         offset = 0
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            match = pats.reported.search(sentence)  # the first one: the main clause's subject
+            # cheap cue test first: the subject pattern is costly on long sentences
+            match = pats.reported.search(sentence) if pats.cue_hint.search(sentence) else None
             who = _who(match, "r") if match else None
-            if who and who.lower() not in PRONOUNS and not who.startswith(_DESCRIPTION_MARK):
+            if match and who and who.lower() not in PRONOUNS and not who.startswith(_DESCRIPTION_MARK):
                 found.append(((p, offset + match.start()), who))
             else:  # a sentence that opens with a person's name makes them the topic
-                opener = re.match(rf"\s*(?P<name>{NAME_RE.pattern})\s+[a-z]", sentence)
+                opener = _OPENER_NAME.match(sentence)
                 if opener and _is_person(_strip_name(opener["name"]), known):
                     found.append(((p, offset), opener["name"]))
             offset += len(sentence) + 1
     return found
+
+
+_OPENER_NAME = re.compile(rf"\s*(?P<name>{NAME_RE.pattern})\s+[a-z]")
 
 
 def _is_person(name: str, known: dict[str, str]) -> bool:
