@@ -282,18 +282,17 @@ def _who(match: re.Match[str], group: str) -> str | None:
     if name and name.lower() in PRONOUNS:  # "He said" at a sentence start: a pronoun, not a name
         return name.lower()
     if name:
-        text = match.group(0)
+        before_name = match.string[max(0, match.start(group) - 12) : match.start(group)]
+        after_name = match.string[match.end(group) : match.end(group) + 80]
+        head = _HEAD_WORD.match(after_name)
         if name in _BARE_ARTICLES:  # "The ministry added": a description, head noun after it
-            head = re.match(r"\s+([a-zà-ÿ][\w\-]*)", match.string[match.end(group) :])
             return _describe(head[1] if head else "")
-        if len(name.split()) == 1 and re.search(rf"\bthe\s+{re.escape(name)}\s+[a-z]", text):
-            head = re.match(r"\s+([a-zà-ÿ][\w\-]*)", match.string[match.end(group) :])
-            return _describe(head[1] if head else "")  # "the Republican governor said"
-        article = re.search(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+{re.escape(name)}", text)
+        article = _ARTICLE_BEFORE.search(before_name)
+        if article and " " not in name and article["art"].lower() == "the" and head:
+            return _describe(head[1])  # "the Republican governor said"
         if article:
-            return _after_article(article["art"], name, text)
-        rest = match.string[match.end(group) : match.end(group) + 80]
-        later = re.match(rf"(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})", rest)
+            return _after_article(article["art"], name, match.string[match.start(group) :])
+        later = _LATER_NAME.match(after_name)
         if later:  # "Kyiv resident Svitlana Onofryichuk": the person, not the place
             return later["full"]
         return name
@@ -303,6 +302,10 @@ def _who(match: re.Match[str], group: str) -> str | None:
     return _describe(desc.split()[-1]) if desc else None
 
 
+_ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
+_HEAD_WORD = re.compile(r"\s+([a-zà-ÿ][\w\-]*)")
+_ARTICLE_BEFORE = re.compile(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+$")
+_LATER_NAME = re.compile(rf"(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})")
 _DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
 _BARE_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los", "Las"})
 
@@ -311,7 +314,6 @@ def _describe(head: str) -> str:
     return f"{_DESCRIPTION_MARK}{head}"
 
 
-_ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
 
 
 _SPOKES = "|".join(sorted(SPOKESPERSON_WORDS))
