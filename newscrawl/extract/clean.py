@@ -81,6 +81,8 @@ def _verdict(el: Any, totals: _Totals) -> bool:
     tag = el.tag
     if tag in NON_TEXT_TAGS:
         return True
+    if tag not in DROP_TAGS and not el.attrib:
+        return False  # most elements: nothing that could mark them as boilerplate
     structural = (
         tag in DROP_TAGS
         or el.get("hidden") is not None
