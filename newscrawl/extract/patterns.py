@@ -226,7 +226,7 @@ BYLINE_PREFIX_RE = re.compile(
     r"(?:(?:veröffentlicht|eingestellt|erstellt|geschrieben|verfasst|posted|published|written|"
     r"story|words|reported|compiled|publié|écrit|escrito|publicado|scritto|pubblicato|"
     r"geschreven)\s+)?"  # "Posted by", "Erstellt von", "Publié par"
-    r"(?:by|from|von|par|por|di|door|av|af)(?:\s*:)?"  # the preposition itself
+    r"(?:by|from|von|vom|par|por|di|door|av|af)(?:\s*:)?"  # the preposition itself
     r"|(?:text|texto|testo|autor(?:in|es)?|auteur|author)(?:\s*:)?"  # "Text:", "Autor"
     r"|(?:interview|quelle|source|fuente|fonte|redaktion|reporter)\s*:"  # only with a colon
     r"|©|\(c\)|copyright"
@@ -234,7 +234,8 @@ BYLINE_PREFIX_RE = re.compile(
     re.I,
 )
 # Splits a byline into names.
-AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bi\b|\||·|•)\s*", re.I)
+# ("e" is Italian/Portuguese "and" but not the "e" of "e.V.", a registered association)
+AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b(?!\.)|\bi\b|\||·|•)\s*", re.I)
 # Words that are roles or labels, not people ("Staff", "Correspondent", a weekday).
 AUTHOR_NOISE_RE = re.compile(
     r"^(?:staff|staff writer|editors?|red|admin|administrator|guest|"
