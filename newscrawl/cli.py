@@ -1,6 +1,6 @@
 """Command line: ``python -m newscrawl extract|crawl|demo``.
 
-Exit codes: 0 finished, 1 failed, 2 bad arguments (3 is reserved for "state directory locked").
+Exit codes: 0 finished, 1 failed, 2 bad arguments, 3 the crawl's state directory is locked.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_LOCKED = 3
 
 
 def _build_parser() -> argparse.ArgumentParser:

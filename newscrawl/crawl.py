@@ -1,7 +1,11 @@
 """``python -m newscrawl crawl``: run the ``news`` spider in-process and append JSON Lines.
 
-Exit codes: 0 finished (also when stopped by --max-pages/--max-time), 1 failed (an error in
-project code, or nothing could be fetched), 2 bad arguments.
+Exit codes: 0 finished (also when stopped by --max-pages/--max-time/--max-articles), 1 failed (an
+error in project code, or nothing could be fetched), 2 bad arguments, 3 the --state directory is
+in use by another crawl.
+
+With ``--state DIR`` the run is a recurring one (``newscrawl.state``): only articles not exported
+before are fetched and written, crash-safely, and a run report goes to ``DIR/runs/``.
 """
 
 from __future__ import annotations
@@ -9,13 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newscrawl.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-
-# Stop reasons that mean "done": the crawl ran out of work or hit a limit we were given.
-FINISHED_REASONS = {"finished", "closespider_pagecount", "closespider_timeout"}
+from newscrawl.cli import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE
+from newscrawl.report import failure
 
 
 class ArgumentError(ValueError):
@@ -31,6 +34,7 @@ class CrawlResult:
     output: Path
     exit_code: int
     problem: str = ""  # why the crawl failed, empty when it did not
+    report: Path | None = None  # the run report, with --state
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -60,6 +64,29 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         type=_positive_float,
         metavar="SECONDS",
         help="stop after SECONDS (CLOSESPIDER_TIMEOUT)",
+    )
+    p.add_argument(
+        "--max-articles",
+        type=_positive_int,
+        metavar="N",
+        help="stop after exporting N articles (CLOSESPIDER_ITEMCOUNT)",
+    )
+    p.add_argument(
+        "--state",
+        metavar="DIR",
+        help="recurring crawl: remember exported articles in DIR and export only new ones "
+        "(NEWSCRAWL_STATE_DIR); DIR also gets a lock, crawl.log and runs/<start-time>.json",
+    )
+    p.add_argument(
+        "--refresh",
+        action="store_true",
+        help="with --state: fetch exported articles again and export changed ones as new versions",
+    )
+    p.add_argument(
+        "--since",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="skip sitemap/feed entries dated before this day, without fetching them",
     )
     p.add_argument(
         "--sitemap",
@@ -104,6 +131,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
 def spider_arguments(args: argparse.Namespace) -> dict[str, Any]:
     """Return the ``news`` spider's arguments for the CLI arguments; raise ArgumentError."""
     from spiders.sources import SourceError, check_url, read_url_file
@@ -133,8 +167,19 @@ def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["CLOSESPIDER_PAGECOUNT"] = args.max_pages
     if args.max_time:
         overrides["CLOSESPIDER_TIMEOUT"] = args.max_time
+    if args.max_articles:
+        overrides["CLOSESPIDER_ITEMCOUNT"] = args.max_articles
     if args.user_agent:
         overrides["USER_AGENT"] = args.user_agent
+    if args.since:
+        overrides["NEWSCRAWL_SINCE"] = args.since.isoformat()
+    if args.refresh and not args.state:
+        raise ArgumentError("--refresh needs --state DIR")
+    if args.state:
+        if Path(args.state).exists() and not Path(args.state).is_dir():
+            raise ArgumentError(f"--state is not a directory: {args.state}")
+        overrides["NEWSCRAWL_STATE_DIR"] = args.state
+        overrides["NEWSCRAWL_REFRESH"] = bool(args.refresh)
     return overrides
 
 
@@ -155,16 +200,34 @@ def run_command(args: argparse.Namespace) -> int:
     except ArgumentError as exc:
         print(f"python -m newscrawl crawl: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result = run_crawl(spider_args, output, overrides)
+    lock = None
+    if args.state:
+        from newscrawl.state import StateLocked, acquire_lock
+
+        try:
+            lock = acquire_lock(args.state)  # before anything else: a second run leaves at once
+        except StateLocked as exc:
+            print(f"python -m newscrawl crawl: {exc}", file=sys.stderr)
+            return EXIT_LOCKED
+    try:
+        result = run_crawl(spider_args, output, overrides)
+    finally:
+        if lock is not None:
+            lock.release()
     print_summary(result)
     return result.exit_code
 
 
 def print_summary(result: CrawlResult) -> None:
-    """Print the crawl summary on stdout and, on failure, the reason on stderr."""
-    from newscrawl.report import summary
+    """Print the crawl summary on stdout (one line with --state) and, on failure, the reason."""
+    from newscrawl.report import one_line, summary
 
-    print(summary(result.stats, result.reason, str(result.output)))
+    if result.report is not None:
+        import json
+
+        print(one_line(json.loads(result.report.read_text(encoding="utf-8"))))
+    else:
+        print(summary(result.stats, result.reason, str(result.output)))
     if result.problem:
         print(f"crawl failed: {result.problem}", file=sys.stderr)
 
@@ -177,9 +240,12 @@ def crawl_settings(output: Path, overrides: dict[str, Any], overwrite: bool = Fa
     settings.setmodule("newscrawl.settings", priority="project")
     settings.set("LOG_LEVEL", "WARNING", priority="project")
     settings.set("NEWSCRAWL_PROGRESS", True, priority="project")
-    settings.set("EXTENSIONS", {"newscrawl.report.Progress": 500}, priority="project")
-    feed = {"format": "jsonlines", "encoding": "utf-8", "overwrite": overwrite}
-    settings.set("FEEDS", {str(output.resolve()): feed}, priority="project")
+    if overrides.get("NEWSCRAWL_STATE_DIR"):
+        # The state pipeline writes the records itself, one fsync'ed line before marking it seen.
+        settings.set("NEWSCRAWL_STATE_OUTPUT", str(output.resolve()), priority="project")
+    else:
+        feed = {"format": "jsonlines", "encoding": "utf-8", "overwrite": overwrite}
+        settings.set("FEEDS", {str(output.resolve()): feed}, priority="project")
     settings.setdict(overrides, priority="cmdline")
     return settings
 
@@ -213,21 +279,6 @@ def run_crawl(
     process.start()
     stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
     reason = stats.get("finish_reason")
-    problem = _failure(stats, reason, item_errors)
-    return CrawlResult(stats, reason, output, EXIT_FAILED if problem else EXIT_OK, problem)
-
-
-def _failure(stats: dict[str, Any], reason: str | None, item_errors: list[str]) -> str:
-    """Return why the crawl counts as failed, or "" when it finished."""
-    if reason is None:
-        return "the crawl did not start (see the errors above)"
-    if reason not in FINISHED_REASONS:
-        return f"stopped early: {reason}"
-    if spider_errors := stats.get("spider_exceptions/count", 0):
-        return f"{spider_errors} exception(s) in spider callbacks"
-    if item_errors:
-        return f"{len(item_errors)} exception(s) in item pipelines, first: {item_errors[0]}"
-    fetched = sum(v for k, v in stats.items() if k.startswith("newscrawl/fetched/"))
-    if not fetched:
-        return "nothing could be fetched"
-    return ""
+    problem = failure(stats, reason, item_errors)
+    report = Path(stats["newscrawl/run_report"]) if stats.get("newscrawl/run_report") else None
+    return CrawlResult(stats, reason, output, EXIT_FAILED if problem else EXIT_OK, problem, report)

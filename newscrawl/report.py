@@ -1,8 +1,11 @@
-"""What a crawl tells its user: a live progress line (a Scrapy extension) and the final summary."""
+"""What a crawl tells its user: a live progress line (a Scrapy extension), the final summary,
+and for recurring crawls the run report (``DIR/runs/<start-time>.json``) and its one-line summary.
+"""
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from typing import Any, Self, TextIO
 
 from scrapy import signals
@@ -28,6 +31,89 @@ def dropped_by_reason(stats: dict[str, Any]) -> dict[str, int]:
     """Return ``{reason: count}`` from the ``newscrawl/dropped/<reason>`` stats, largest first."""
     reasons = {k[len(DROPPED_PREFIX) :]: int(v) for k, v in stats.items() if k.startswith(DROPPED_PREFIX)}
     return dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# Stop reasons that mean "done": the crawl ran out of work or hit a limit we were given.
+FINISHED_REASONS = {"finished", "closespider_pagecount", "closespider_timeout", "closespider_itemcount"}
+SKIPPED_PREFIX = "newscrawl/skipped/"
+# Exceptions that are decisions, not errors: requests skipped on purpose (robots.txt, seen, --since).
+NOT_ERRORS = {"IgnoreRequest"}
+
+
+def failure(stats: dict[str, Any], reason: str | None, item_errors: list[str]) -> str:
+    """Return why the crawl counts as failed (exit code 1), or "" when it finished."""
+    if reason is None:
+        return "the crawl did not start (see the errors above)"
+    if reason not in FINISHED_REASONS:
+        return f"stopped early: {reason}"
+    if spider_errors := stats.get("spider_exceptions/count", 0):
+        return f"{spider_errors} exception(s) in spider callbacks"
+    if item_errors:
+        return f"{len(item_errors)} exception(s) in item pipelines, first: {item_errors[0]}"
+    fetched = sum(v for k, v in stats.items() if k.startswith(FETCHED_PREFIX))
+    if not fetched:
+        return "nothing could be fetched"
+    return ""
+
+
+def errors_by_type(stats: dict[str, Any], item_errors: list[str]) -> dict[str, int]:
+    """Return ``{kind: count}`` of errors: download exceptions, HTTP 4xx/5xx, spider and item errors."""
+    errors: dict[str, int] = {}
+    for key, value in stats.items():
+        if key.startswith("downloader/exception_type_count/"):
+            name = key.rsplit(".", 1)[-1]
+            if name not in NOT_ERRORS:
+                errors[f"download/{name}"] = errors.get(f"download/{name}", 0) + int(value)
+        elif key.startswith("downloader/response_status_count/") and key.rsplit("/", 1)[-1] >= "400":
+            errors[f"http/{key.rsplit('/', 1)[-1]}"] = int(value)
+        elif key.startswith("spider_exceptions/") and key != "spider_exceptions/count":
+            errors[f"spider/{key.split('/', 1)[1]}"] = int(value)
+    for error in item_errors:
+        name = f"item/{error.split(':', 1)[0]}"
+        errors[name] = errors.get(name, 0) + 1
+    return dict(sorted(errors.items()))
+
+
+def run_report(
+    stats: dict[str, Any],
+    reason: str | None,
+    exit_code: int,
+    *,
+    started: datetime,
+    duration: float,
+    item_errors: list[str],
+    problem: str = "",
+    output: str | None = None,
+) -> dict[str, Any]:
+    """Return the run report of a recurring crawl (written as ``DIR/runs/<start-time>.json``)."""
+    skipped = {k[len(SKIPPED_PREFIX) :]: int(v) for k, v in stats.items() if k.startswith(SKIPPED_PREFIX)}
+    return {
+        "started": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "duration_seconds": round(duration, 3),
+        "finish_reason": reason,
+        "exit_code": exit_code,
+        "problem": problem or None,
+        "pages_fetched": int(stats.get("response_received_count", 0)),
+        "articles_exported": int(stats.get("item_scraped_count", 0)),
+        "new_versions": int(stats.get("newscrawl/exported/new_version", 0)),
+        "skipped_seen": skipped.pop("seen", 0),
+        "skipped_old": skipped.pop("old", 0),
+        "skipped_other": skipped,
+        "dropped": dropped_by_reason(stats),
+        "errors": errors_by_type(stats, item_errors),
+        "output": output,
+    }
+
+
+def one_line(run: dict[str, Any]) -> str:
+    """Return the one-line summary of a run report (for cron mail and the log)."""
+    dropped = sum(run["dropped"].values())
+    errors = sum(run["errors"].values())
+    return (
+        f"newscrawl: {run['finish_reason'] or 'did not run'} in {run['duration_seconds']:.1f} s, "
+        f"exit {run['exit_code']}: fetched {run['pages_fetched']}, exported {run['articles_exported']}, "
+        f"skipped {run['skipped_seen']} seen + {run['skipped_old']} old, dropped {dropped}, errors {errors}"
+    )
 
 
 def progress_line(stats: dict[str, Any]) -> str:

@@ -42,6 +42,18 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.ExtractionPipeline": 100,
     "newscrawl.pipelines.ValidationPipeline": 200,
     "newscrawl.pipelines.DedupPipeline": 300,
+    # Recurring crawls only (NEWSCRAWL_STATE_DIR): export new articles crash-safely, remember them.
+    "newscrawl.state.components.StatePipeline": 400,
+}
+# Skip before fetching: pages dated before NEWSCRAWL_SINCE, articles exported by an earlier run.
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.middlewares.SinceMiddleware": 40,
+    "newscrawl.state.components.SeenMiddleware": 50,
+}
+# Each switches itself off unless configured (NEWSCRAWL_STATE_DIR, NEWSCRAWL_PROGRESS).
+EXTENSIONS = {
+    "newscrawl.state.components.StateExtension": 100,
+    "newscrawl.report.Progress": 500,
 }
 # Dropping listing pages is routine, not a warning; the reasons are in the stats.
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
@@ -64,3 +76,16 @@ NEWSCRAWL_MIN_WORDS = 1
 # Print a progress line on stderr every N seconds (``python -m newscrawl crawl`` turns it on).
 NEWSCRAWL_PROGRESS = False
 NEWSCRAWL_PROGRESS_INTERVAL = 2.0
+
+# --- recurring crawls (newscrawl.state) -----------------------------------------------------
+
+# State directory: seen-store (seen.sqlite3), lock, crawl.log, runs/<start-time>.json. Empty: off.
+NEWSCRAWL_STATE_DIR = None
+# Where the state pipeline appends records; empty: the -o/-O JSON Lines file, else DIR/articles.jsonl.
+NEWSCRAWL_STATE_OUTPUT = None
+# Fetch articles exported before again; export those whose body changed as new versions.
+NEWSCRAWL_REFRESH = False
+# fsync each record line before marking it seen (power-loss safety; kills are safe without it).
+NEWSCRAWL_STATE_FSYNC = True
+# Skip sitemap/feed entries dated before this day (YYYY-MM-DD), without fetching them. Empty: off.
+NEWSCRAWL_SINCE = None

@@ -22,6 +22,7 @@ from scrapy.spiders.sitemap import iterloc
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from newscrawl.items import RawPage, utc_now_iso
+from newscrawl.middlewares import ALWAYS_FETCH, HINTS
 from spiders.sources import (
     WEB_SCHEMES,
     NewsSitemap,
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 FOLLOW = "newscrawl_follow"  # request meta: follow this page's links
-HINTS = "newscrawl_hints"  # request meta: what a sitemap or feed said about the page
 
 
 def allowed_hosts(urls: Iterable[str]) -> list[str]:
@@ -95,7 +95,7 @@ class NewsSpider(SitemapSpider):
     async def start(self) -> AsyncIterator[Any]:
         """Yield the first requests: start URLs, then sitemaps, then feeds."""
         for url in self.start_urls:
-            yield Request(url, callback=self.parse, meta={FOLLOW: True})
+            yield Request(url, callback=self.parse, meta={FOLLOW: True, ALWAYS_FETCH: True})
         for url in self.sitemap_urls:
             yield Request(url, callback=self.parse_sitemap)
         for url in self.feed_urls:
