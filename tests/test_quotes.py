@@ -159,3 +159,13 @@ def test_labelled_quote_set_floor():
     assert result["recall"] >= 0.97
     assert result["speaker_accuracy"] >= 0.64
     assert result["scare_returned"] <= 0.05
+
+
+def test_pronoun_agrees_with_an_honorific_gender():
+    paragraphs = [
+        "Sophie Binet met Emmanuel Macron on Tuesday. Mme Binet warned M. Macron about the reform.",
+        "Emmanuel Macron said the reform would stay.",
+        "« Je me suis adressée à lui avec gravité, car la situation est inquiétante », confie-t-elle.",
+    ]
+    quote = one(paragraphs, "fr")
+    assert quote.speaker == "Sophie Binet"

@@ -89,6 +89,14 @@ PRONOUNS = frozenset(
     {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos"}
 )  # fmt: skip
 
+# Honorifics that tell a person's gender, and the pronouns that must agree with it: a "she said"
+# does not point back to "M. Macron".
+GENDERED_HONORIFICS = {
+    "Mr": "m", "Mister": "m", "Sir": "m", "Lord": "m", "Herr": "m", "M": "m", "Monsieur": "m",
+    "Señor": "m", "Sr": "m", "Ms": "f", "Mrs": "f", "Miss": "f", "Dame": "f", "Lady": "f",
+    "Frau": "f", "Mme": "f", "Madame": "f", "Mlle": "f", "Señora": "f", "Sra": "f",
+}  # fmt: skip
+GENDERED_PRONOUNS = {"he": "m", "er": "m", "il": "m", "él": "m", "she": "f", "elle": "f", "ella": "f"}
 # Words that may sit inside a name in lower case: particles of surnames.
 NAME_PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le",

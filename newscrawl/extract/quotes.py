@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from newscrawl.extract.model import Quote
 from newscrawl.extract.quote_tables import (
+    GENDERED_HONORIFICS,
+    GENDERED_PRONOUNS,
     LISTENER_CUES,
     MIN_QUOTE_WORDS,
     NAME_RE,
@@ -314,8 +316,6 @@ def _describe(head: str) -> str:
     return f"{_DESCRIPTION_MARK}{head}"
 
 
-
-
 _SPOKES = "|".join(sorted(SPOKESPERSON_WORDS))
 
 
@@ -406,10 +406,19 @@ class _Speakers:
                     for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
+        # gender a surname is known by, from honorifics printed before it ("Mme Binet")
+        self.gender: dict[str, str] = {}
+        for para in paragraphs:
+            for m in _HONORIFIC.finditer(para):
+                self.gender[m["surname"]] = GENDERED_HONORIFICS[m["title"].rstrip(".")]
         self._cued: list[tuple[tuple[int, int], str]] | None = None  # (paragraph, offset), subject
         self._cued_source: tuple[list[str], _Patterns] | None = None
         self.last: str | None = None
         self.last_seen = 0  # where in the article the last speaker was credited
+
+    def _conflicts(self, name: str, wanted: str | None) -> bool:
+        known = self.gender.get(name.split()[-1]) if wanted else None
+        return known is not None and known != wanted
 
     def cued(self) -> list[tuple[tuple[int, int], str]]:
         """Subjects of speech cues in the article, computed on the first pronoun only."""
@@ -430,8 +439,14 @@ class _Speakers:
                 return named
             raw = "he"  # "the governor": whoever was speaking
         if raw.lower() in PRONOUNS and at is not None:
-            # the subject of the last "X said" (reported or quoted) up to two paragraphs back
-            cued = [name for where, name in self.cued() if where < at and where[0] >= at[0] - 2]
+            # the subject of the last "X said" (reported or quoted) up to two paragraphs back,
+            # skipping people the article names with an honorific of the other gender
+            wanted = GENDERED_PRONOUNS.get(raw.lower())
+            cued = [
+                name
+                for where, name in self.cued()
+                if where < at and where[0] >= at[0] - 2 and not self._conflicts(name, wanted)
+            ]
             if cued:
                 self.last = self.resolve(cued[-1], before)
                 return self.last
@@ -458,6 +473,10 @@ class _Speakers:
 
 
 _PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ'’\-]+$")
+_HONORIFIC = re.compile(
+    rf"\b(?P<title>{'|'.join(re.escape(t) for t in sorted(GENDERED_HONORIFICS, key=len, reverse=True))})"
+    rf"\.?\s+(?:{NAME_WORD}\s+)?(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+)"
+)
 
 
 def _named_with(head: str, text: str) -> str | None:
