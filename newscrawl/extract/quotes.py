@@ -213,6 +213,8 @@ def _after_re(cues: str) -> re.Pattern[str]:
         rf"|^[\s,]*(?P<cue4>[a-zà-ÿ]+(?:-t)?-(?P<a4>il|elle|ils|elles))\b"
         # any verb directly followed by a name: "…”, lamentó Rosa Jiménez", "…", ironizó Horner"
         rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<a3>{_FULL_NAME}|{NAME_WORD}(?=\s*[.,;]))"
+        # a verb and a description: "…", abundó el team principal de Red Bull"
+        rf"|^\s*,\s+(?P<cue6>[a-zà-ÿ][\w’'\-]+)\s+(?P<a6>(?:el|la|le|der|die|the)\s+[a-zà-ÿ][\w\-]*)"
         # a verb alone, its subject left out (Spanish, Italian): "…", confesó."
         rf"|^\s*,\s+(?P<cue5>[a-zà-ÿ][\w\-]+)\s*(?:[.;]|$)"
     )
@@ -284,11 +286,13 @@ def _who(match: re.Match[str], group: str) -> str | None:
     if name and name.lower() in PRONOUNS:  # "He said" at a sentence start: a pronoun, not a name
         return name.lower()
     if name:
-        before_name = match.string[max(0, match.start(group) - 12) : match.start(group)]
+        before_name = match.string[max(0, match.start(group) - 40) : match.start(group)]
         after_name = match.string[match.end(group) : match.end(group) + 80]
         head = _HEAD_WORD.match(after_name)
         if name in _BARE_ARTICLES:  # "The ministry added": a description, head noun after it
             return _describe(head[1] if head else "")
+        if _ROLE_BEFORE.search(before_name) and not _is_person(_strip_name(name), {}):
+            return _describe(name.split()[-1].lower())  # "el jefe de Gobierno polaco"
         article = _ARTICLE_BEFORE.search(before_name)
         if article and " " not in name and article["art"].lower() == "the" and head:
             return _describe(head[1])  # "the Republican governor said"
@@ -305,6 +309,10 @@ def _who(match: re.Match[str], group: str) -> str | None:
 
 
 _ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
+# An article and lower-case role words right before a capitalised word: "el jefe de Gobierno".
+_ROLE_BEFORE = re.compile(
+    r"(?:^|\s)(?:the|el|la|le|der|die|das|los|las|les)\s+(?:[a-zà-ÿ][\w'’\-]*\s+){1,4}$"
+)
 _HEAD_WORD = re.compile(r"\s+([a-zà-ÿ][\w\-]*)")
 _ARTICLE_BEFORE = re.compile(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+$")
 _LATER_NAME = re.compile(rf"(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})")
@@ -353,7 +361,9 @@ def _attribute(
         name = person or _who(m, "a1") or _who(m, "a2") or m["a3"] or m["a4"]
         if m["cue5"]:
             name = "he"  # the verb's subject is the person speaking before
-        return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"] or m["cue5"])
+        if m["cue6"]:
+            name = _describe(m["a6"].split()[-1])
+        return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"] or m["cue5"] or m["cue6"])
     inverted = pats.inverted.search(before)
     subject = _who(before_match, "b") if before_match else None
     if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
