@@ -117,7 +117,8 @@ NOT_NAMES = frozenset(
      "Col", "Lt", "Sgt", "Officer", "Detective", "Inspector", "Commissioner", "Director",
      "Secretary", "Chancellor", "Premier", "Prime", "King", "Queen", "Prince", "Princess",
      "Pope", "Bishop", "Father", "Rev", "Sir", "Dame", "Lord", "Lady", "Coach", "Captain",
-     "Capt", "Professor", "Doctor", "Madame", "Monsieur", "Mme", "M", "Señor", "Señora",
+     "Capt", "Major", "Major-Gen", "Maj-Gen", "Lt-Gen", "Brig", "Professor", "Doctor", "Madame",
+     "Monsieur", "Mme", "M", "Señor", "Señora",
      "Sr", "Sra", "Don", "Doña",
      # sentence-initial adverbs and conjunctions (German capitalises the first word too)
      "Dennoch", "Auch", "Doch", "Jetzt", "Dann", "Damals", "Heute", "Nun", "Zudem", "Außerdem",

@@ -298,8 +298,8 @@ def _who(match: re.Match[str], group: str) -> str | None:
             return _describe(head[1])  # "the Republican governor said"
         if article:
             return _after_article(article["art"], name, match.string[match.start(group) :])
-        later = _LATER_NAME.match(after_name)
-        if later:  # "Kyiv resident Svitlana Onofryichuk": the person, not the place
+        later = _LATER_NAME.match(after_name) if group == "a1" else None
+        if later:  # "said Kyiv resident Svitlana Onofryichuk": the person, not the place
             return later["full"]
         return name
     if match[f"{group}_pro"]:
