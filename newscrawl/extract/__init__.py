@@ -10,11 +10,11 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from newscrawl.extract.authors import extract_authors
 from newscrawl.extract.body import extract_paragraphs
 from newscrawl.extract.dateline import parse_dateline
 from newscrawl.extract.dates import extract_modified, extract_published
 from newscrawl.extract.metadata import (
-    extract_authors,
     extract_canonical_url,
     extract_description,
     extract_image,
@@ -22,13 +22,13 @@ from newscrawl.extract.metadata import (
     extract_section,
     extract_site_name,
     extract_tags,
-    extract_title,
 )
 from newscrawl.extract.model import Article
 from newscrawl.extract.page import load_page
 from newscrawl.extract.pagetype import classify_page, count_teasers
 from newscrawl.extract.paywall import is_paywalled
 from newscrawl.extract.quotes import extract_quotes
+from newscrawl.extract.title import extract_title
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -162,6 +162,4 @@ SPOKESPERSON_WORDS = frozenset(
 )  # fmt: skip
 # A capitalised word (Latin scripts, with hyphens, apostrophes and initials such as "J.").
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]{0,2}\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?![\w'’\-]))"  # "Jr.", "J.", "Borrell"
-NAME_RE = re.compile(
-    rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))}|&)\s+)?{NAME_WORD}){{0,5}}"
-)
+NAME_RE = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))}|&)\s+)?{NAME_WORD}){{0,5}}")
