@@ -15,6 +15,7 @@ from twisted.internet import task
 
 DROPPED_PREFIX = "newscrawl/dropped/"
 FETCHED_PREFIX = "newscrawl/fetched/"
+FAILED_PREFIX = "newscrawl/failed/"
 
 
 def counts(stats: dict[str, Any]) -> dict[str, int]:
@@ -27,10 +28,20 @@ def counts(stats: dict[str, Any]) -> dict[str, int]:
     }
 
 
+def _counts_under(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    """Return ``{name: count}`` of the ``<prefix><name>`` stats, largest first."""
+    found = {k[len(prefix) :]: int(v) for k, v in stats.items() if k.startswith(prefix)}
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def failed_by_kind(stats: dict[str, Any]) -> dict[str, int]:
+    """Return ``{kind: count}`` of requests that failed for good (``newscrawl/failed/<kind>``)."""
+    return _counts_under(stats, FAILED_PREFIX)
+
+
 def dropped_by_reason(stats: dict[str, Any]) -> dict[str, int]:
     """Return ``{reason: count}`` from the ``newscrawl/dropped/<reason>`` stats, largest first."""
-    reasons = {k[len(DROPPED_PREFIX) :]: int(v) for k, v in stats.items() if k.startswith(DROPPED_PREFIX)}
-    return dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    return _counts_under(stats, DROPPED_PREFIX)
 
 
 # Stop reasons that mean "done": the crawl ran out of work or hit a limit we were given.
@@ -101,6 +112,10 @@ def run_report(
         "skipped_other": skipped,
         "dropped": dropped_by_reason(stats),
         "errors": errors_by_type(stats, item_errors),
+        "failed": failed_by_kind(stats),
+        "failed_pages": list(stats.get("newscrawl/failures") or []),
+        "too_large_decompressed": int(stats.get("newscrawl/too_large/decompressed", 0)),
+        "retry_delays": int(stats.get("newscrawl/retry_delay/count", 0)),
         "output": output,
     }
 
@@ -140,6 +155,9 @@ def summary(stats: dict[str, Any], reason: str | None, output: str) -> str:
         f"  dropped   {c['dropped']}" + (f" ({dropped})" if dropped else ""),
         f"  errors    {c['errors']}",
     ]
+    if failed := failed_by_kind(stats):
+        kinds_failed = ", ".join(f"{k} {n}" for k, n in failed.items())
+        lines.append(f"  failed    {sum(failed.values())} pages ({kinds_failed})")
     return "\n".join(lines)
 
 

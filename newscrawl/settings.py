@@ -26,9 +26,11 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
 
 # Fail fast on dead hosts, retry transient errors a little.
-DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_TIMEOUT = 30  # the whole download, so stalled and drip-fed responses end too
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# Redirect chains longer than this are dropped (loops end earlier: a URL is fetched once).
+REDIRECT_MAX_TIMES = 10
 DNS_TIMEOUT = 15
 # News pages are small; refuse monsters (sitemaps included) instead of filling memory.
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
@@ -46,9 +48,13 @@ ITEM_PIPELINES = {
     "newscrawl.state.components.StatePipeline": 400,
 }
 # Skip before fetching: pages dated before NEWSCRAWL_SINCE, articles exported by an earlier run.
+# Wait before retries (Retry-After, else backoff); count compression bombs (cut at DOWNLOAD_MAXSIZE).
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.SinceMiddleware": 40,
     "newscrawl.state.components.SeenMiddleware": 50,
+    "newscrawl.middlewares.RetryDelayMiddleware": 560,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "newscrawl.middlewares.BoundedDecompressionMiddleware": 590,
 }
 # Each switches itself off unless configured (NEWSCRAWL_STATE_DIR, NEWSCRAWL_PROGRESS).
 EXTENSIONS = {
@@ -76,6 +82,11 @@ NEWSCRAWL_MIN_WORDS = 1
 # Print a progress line on stderr every N seconds (``python -m newscrawl crawl`` turns it on).
 NEWSCRAWL_PROGRESS = False
 NEWSCRAWL_PROGRESS_INTERVAL = 2.0
+
+# Backoff before retrying a 5xx/429 without Retry-After: this many seconds times 2**retries.
+NEWSCRAWL_RETRY_BACKOFF = 1.0
+# Longest wait before a retry, whatever Retry-After asks for (seconds).
+NEWSCRAWL_RETRY_AFTER_MAX = 60.0
 
 # --- recurring crawls (newscrawl.state) -----------------------------------------------------
 

@@ -23,6 +23,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from newscrawl.items import RawPage, utc_now_iso
 from newscrawl.middlewares import ALWAYS_FETCH, HINTS
+from spiders.failures import MAX_LISTED, failure_kind
 from spiders.sources import (
     WEB_SCHEMES,
     NewsSitemap,
@@ -38,6 +39,7 @@ from spiders.sources import (
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
 
 FOLLOW = "newscrawl_follow"  # request meta: follow this page's links
 
@@ -95,11 +97,13 @@ class NewsSpider(SitemapSpider):
     async def start(self) -> AsyncIterator[Any]:
         """Yield the first requests: start URLs, then sitemaps, then feeds."""
         for url in self.start_urls:
-            yield Request(url, callback=self.parse, meta={FOLLOW: True, ALWAYS_FETCH: True})
+            yield Request(
+                url, callback=self.parse, errback=self.on_error, meta={FOLLOW: True, ALWAYS_FETCH: True}
+            )
         for url in self.sitemap_urls:
-            yield Request(url, callback=self.parse_sitemap)
+            yield Request(url, callback=self.parse_sitemap, errback=self.on_error)
         for url in self.feed_urls:
-            yield Request(url, callback=self.parse_feed)
+            yield Request(url, callback=self.parse_feed, errback=self.on_error)
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -137,7 +141,7 @@ class NewsSpider(SitemapSpider):
         for url in dict.fromkeys(urls):
             parts = urlsplit(url)
             if parts.scheme.lower() in WEB_SCHEMES and parts.hostname in hosts:
-                yield Request(url, callback=self.parse, meta={FOLLOW: True})
+                yield Request(url, callback=self.parse, errback=self.on_error, meta={FOLLOW: True})
 
     def _may_follow(self, response: Response) -> bool:
         return self.follow_links and int(response.meta.get("depth", 0)) < self.max_depth
@@ -148,7 +152,7 @@ class NewsSpider(SitemapSpider):
         """Follow robots.txt ``Sitemap:`` lines and sitemap indexes; request listed pages."""
         if urlsplit(response.url).path == "/robots.txt":
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                yield Request(url, callback=self.parse_sitemap)
+                yield Request(url, callback=self.parse_sitemap, errback=self.on_error)
             return
         body = self._get_sitemap_body(response)
         if not body:
@@ -158,11 +162,13 @@ class NewsSpider(SitemapSpider):
         sitemap = NewsSitemap(body)
         if sitemap.type == "sitemapindex":
             for loc in self._get_urls_from_sitemapindex(self.sitemap_filter(sitemap)):
-                yield Request(loc, callback=self.parse_sitemap)
+                yield Request(loc, callback=self.parse_sitemap, errback=self.on_error)
         elif sitemap.type == "urlset":
             for entry in self.sitemap_filter(sitemap):
                 for loc in iterloc([entry], self.sitemap_alternate_links):
-                    yield Request(loc, callback=self.parse, meta={HINTS: sitemap_hints(entry)})
+                    yield Request(
+                        loc, callback=self.parse, errback=self.on_error, meta={HINTS: sitemap_hints(entry)}
+                    )
         else:
             self.logger.warning("Ignoring invalid sitemap: %s", response.url)
 
@@ -174,7 +180,36 @@ class NewsSpider(SitemapSpider):
             return
         self._count("fetched/feed")
         for entry in entries:
-            yield Request(entry.url, callback=self.parse, meta={HINTS: entry.hints})
+            yield Request(entry.url, callback=self.parse, errback=self.on_error, meta={HINTS: entry.hints})
+
+    # --- failures ------------------------------------------------------------------------
+
+    def on_error(self, failure: Failure) -> None:
+        """Count a request that failed for good (``newscrawl/failed/<kind>``) and list its URL.
+
+        The first MAX_LISTED failures are kept as ``newscrawl/failures`` ({url, kind, error}, and
+        ``final_url`` after redirects) for the run report. Skips (robots.txt, off-site, seen,
+        --since) are not failures.
+        """
+        kind = failure_kind(failure.value)
+        if kind is None:
+            return
+        self._count(f"failed/{kind}")
+        crawler = getattr(self, "crawler", None)
+        if crawler is None or crawler.stats is None:
+            return
+        listed = crawler.stats.get_value("newscrawl/failures")
+        if listed is None:
+            listed = []
+            crawler.stats.set_value("newscrawl/failures", listed)
+        if len(listed) < MAX_LISTED:
+            request = getattr(failure, "request", None)
+            urls = (request.meta.get("redirect_urls") or [request.url]) if request is not None else [None]
+            error = str(failure.value) or type(failure.value).__name__
+            page = {"url": urls[0], "kind": kind, "error": error[:300]}
+            if request is not None and request.url != urls[0]:
+                page["final_url"] = request.url  # where a redirect chain ended
+            listed.append(page)
 
     # --- helpers -------------------------------------------------------------------------
 
