@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# A start tag longer than this keeps its name only: libxml2 checks attributes for duplicates in
+# quadratic time (100,000 attributes on one tag: 13 s), and no article needs such a tag.
+MAX_TAG_CHARS = 100_000
+_MONSTER_TAG = re.compile(rf"<([a-zA-Z][^\s<>/]{{0,30}})[^<>]{{{MAX_TAG_CHARS},}}>")
 
 
 def _detect(data: bytes) -> str | None:
@@ -104,6 +108,8 @@ def _empty_tree() -> Any:
 def parse_tree(text: str) -> Any:
     """Parse HTML text into an lxml tree rooted at <html>; an empty document for unusable input."""
     text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
+    if len(text) > MAX_TAG_CHARS:
+        text = _MONSTER_TAG.sub(r"<\1>", text)
     if not text.strip():
         return _empty_tree()
     try:
@@ -150,8 +156,10 @@ def _collect_jsonld(tree: Any) -> list[dict[str, Any]]:
         except ValueError:
             try:  # trailing semicolons/commas and HTML comments are common
                 data = json.loads(re.sub(r"^<!--|-->$|;\s*$", "", raw).strip(), strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
+        except RecursionError:  # absurdly nested JSON: skip the script, keep the page
+            continue
         objects.extend(_walk_ld(data))
     return objects
 
