@@ -55,17 +55,25 @@ class FaultSite:
         return [h.path for h in list(self.requests)]
 
 
-def gzip_bomb(gigabytes: int = 1) -> bytes:
-    """Return a ~1 MB gzip stream that inflates to ``gigabytes`` GiB of zeros (no trailer).
+def deflate_bomb(gigabytes: int = 1, wbits: int = 31) -> bytes:
+    """Return ~1 MB of gzip (wbits 31) or zlib (15) that inflates to ``gigabytes`` GiB of zeros.
 
     After a full flush deflate restarts from an empty window, so one compressed MiB of zeros can
-    be repeated: building it costs milliseconds, not the seconds of compressing a GiB.
+    be repeated: building it costs milliseconds, not the seconds of compressing a GiB. The stream
+    has no trailer: a client that inflates it all fails at the end, after the damage.
     """
-    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    comp = zlib.compressobj(9, zlib.DEFLATED, wbits)
     mib = b"\0" * (1 << 20)
     head = comp.compress(mib) + comp.flush(zlib.Z_FULL_FLUSH)
     block = comp.compress(mib) + comp.flush(zlib.Z_FULL_FLUSH)
     return head + block * (1024 * gigabytes - 1)
+
+
+def brotli_bomb(mebibytes: int = 256) -> bytes:
+    """Return a few hundred bytes of brotli that inflate to ``mebibytes`` MiB of zeros."""
+    import brotli
+
+    return bytes(brotli.compress(b"\0" * (mebibytes << 20), quality=5))
 
 
 def _handler(site: FaultSite) -> type[BaseHTTPRequestHandler]:
@@ -185,14 +193,15 @@ def _endless(h: Any, arg: str) -> None:
         h.wfile.write(chunk)
 
 
-_BOMB: list[bytes] = []
+_BOMBS: dict[str, bytes] = {}
+_BOMB_MAKERS = {"gzip": deflate_bomb, "deflate": lambda: deflate_bomb(wbits=15), "br": brotli_bomb}
 
 
-def _gzip_bomb(h: Any, arg: str) -> None:
-    """``gzip_bomb``: ~1 MB of gzip that inflates to 1 GiB, served as an HTML page."""
-    if not _BOMB:
-        _BOMB.append(gzip_bomb())
-    h._send(200, HTML, _BOMB[0], Content_Encoding="gzip")
+def _bomb(h: Any, arg: str) -> None:
+    """``bomb:gzip|deflate|br``: a small compressed HTML page that inflates to 1 GiB (br: 256 MiB)."""
+    if arg not in _BOMBS:
+        _BOMBS[arg] = _BOMB_MAKERS[arg]()
+    h._send(200, HTML, _BOMBS[arg], Content_Encoding=arg)
 
 
 FAULTS: dict[str, Callable[..., None]] = {
@@ -205,7 +214,7 @@ FAULTS: dict[str, Callable[..., None]] = {
     "redirect": _redirect,
     "big": _big,
     "endless": _endless,
-    "gzip_bomb": _gzip_bomb,
+    "bomb": _bomb,
 }
 
 

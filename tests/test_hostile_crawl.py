@@ -54,7 +54,11 @@ FAULTS = {
     "/fault/loop-b/": "redirect:/fault/loop-a/",
     "/fault/big/": "big:40",
     "/fault/endless/": "endless",
-    "/fault/bomb/": "gzip_bomb",
+    "/fault/bomb/": "bomb:gzip",
+    "/fault/deflate-bomb/": "bomb:deflate",
+    "/fault/brotli-bomb/": "bomb:br",
+    "/fault/to-file/": "redirect:file:///etc/passwd",
+    "/fault/to-private/": "redirect:/private/secret/",
     **{f"/fault/chain/{i}/": f"redirect:/fault/chain/{i + 1}/" for i in range(30)},
 }
 # Fault page -> failure kind in the run report.
@@ -67,6 +71,8 @@ REPORTED = {
     "/fault/big/": "too_large",
     "/fault/endless/": "too_large",
     "/fault/bomb/": "too_large",
+    "/fault/deflate-bomb/": "too_large",
+    "/fault/brotli-bomb/": "too_large",
 }
 # Pages that recover after a retry: their article must be exported.
 RECOVERING = {"/fault/flaky-503/": 1001, "/fault/flaky-500/": 1002, "/fault/retry-after/": 1003}
@@ -268,8 +274,8 @@ def test_each_fault_page_is_reported_with_its_kind(crawl: Crawl) -> None:
     kinds = {p["url"]: p["kind"] for p in crawl.report["failed_pages"]}
     reported = {path: kinds.get(crawl.main.url(path)) for path in REPORTED}
     assert reported == REPORTED, crawl.report["failed_pages"]
-    assert crawl.report["too_large_decompressed"] == 1  # the gzip bomb, cut at DOWNLOAD_MAXSIZE
-    assert crawl.report["failed"]["too_large"] == 3
+    assert crawl.report["too_large_decompressed"] == 3  # the bombs, cut at DOWNLOAD_MAXSIZE
+    assert crawl.report["failed"]["too_large"] == 5
 
 
 def test_redirect_chain_is_cut_and_loops_end(crawl: Crawl) -> None:
@@ -280,7 +286,7 @@ def test_redirect_chain_is_cut_and_loops_end(crawl: Crawl) -> None:
 
 def test_disallowed_paths_other_hosts_and_entity_urls_are_never_requested(crawl: Crawl) -> None:
     paths = crawl.main.paths() + [p for site in crawl.others.values() for p in site.paths()]
-    assert not [p for p in crawl.main.paths() if p.startswith("/private/")]
+    assert not [p for p in crawl.main.paths() if p.startswith("/private/")]  # also via a redirect
     assert "/private/x/" not in crawl.others["robots_junk"].paths()
     assert not [p for p in paths if p.startswith("/xxe/") or "passwd" in p or "lol" in p]
     hosts = {h.host.split(":")[0] for site in [crawl.main, *crawl.others.values()] for h in site.requests}
