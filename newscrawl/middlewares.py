@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Self
@@ -12,6 +11,8 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
 
 # Request meta keys the spider sets and the middlewares read.
 HINTS = "newscrawl_hints"  # what a sitemap or feed said about the page (published, title)
@@ -108,7 +109,9 @@ class RetryDelayMiddleware:
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("newscrawl/retry_delay/count")
                 self.crawler.stats.inc_value("newscrawl/retry_delay/ms", round(wait * 1000))
-            await asyncio.sleep(wait)
+            from twisted.internet import reactor  # the running one: importing it early installs one
+
+            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return response
 
 

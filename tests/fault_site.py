@@ -193,6 +193,15 @@ def _endless(h: Any, arg: str) -> None:
         h.wfile.write(chunk)
 
 
+def _chunked(h: Any, arg: str) -> None:
+    """``chunked``: an HTTP/1.1 chunked body that never ends (until the client hangs up)."""
+    h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n")
+    chunk = b"<p>" + b"c" * 65530 + b"</p>\n"
+    frame = b"%x\r\n%s\r\n" % (len(chunk), chunk)
+    while not h.server.site.stop.is_set():
+        h.wfile.write(frame)
+
+
 _BOMBS: dict[str, bytes] = {}
 _BOMB_MAKERS = {"gzip": deflate_bomb, "deflate": lambda: deflate_bomb(wbits=15), "br": brotli_bomb}
 
@@ -214,6 +223,7 @@ FAULTS: dict[str, Callable[..., None]] = {
     "redirect": _redirect,
     "big": _big,
     "endless": _endless,
+    "chunked": _chunked,
     "bomb": _bomb,
 }
 

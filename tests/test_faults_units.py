@@ -65,3 +65,14 @@ def test_failure_kinds() -> None:
     assert failure_kind(IgnoreRequest("max redirections reached")) == "redirect_limit"
     assert failure_kind(IgnoreRequest("Forbidden by robots.txt")) is None  # a decision
     assert failure_kind(ValueError("odd")) == "ValueError"
+
+
+def test_summary_and_run_report_list_failures() -> None:
+    from newscrawl.report import run_report, summary
+
+    failures = [{"url": "http://127.0.0.1/a", "kind": "timeout", "error": "slow"}]
+    stats = {"newscrawl/failed/timeout": 2, "newscrawl/failed/too_large": 1, "newscrawl/failures": failures}
+    assert "  failed    3 pages (timeout 2, too_large 1)" in summary(stats, "finished", "out.jsonl")
+    run = run_report(stats, "finished", 0, started=NOW, duration=1.0, item_errors=[])
+    assert run["failed"] == {"timeout": 2, "too_large": 1}
+    assert run["failed_pages"] == failures

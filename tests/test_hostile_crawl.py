@@ -54,6 +54,7 @@ FAULTS = {
     "/fault/loop-b/": "redirect:/fault/loop-a/",
     "/fault/big/": "big:40",
     "/fault/endless/": "endless",
+    "/fault/chunked/": "chunked",
     "/fault/bomb/": "bomb:gzip",
     "/fault/deflate-bomb/": "bomb:deflate",
     "/fault/brotli-bomb/": "bomb:br",
@@ -70,6 +71,7 @@ REPORTED = {
     "/fault/chain/0/": "redirect_limit",
     "/fault/big/": "too_large",
     "/fault/endless/": "too_large",
+    "/fault/chunked/": "too_large",
     "/fault/bomb/": "too_large",
     "/fault/deflate-bomb/": "too_large",
     "/fault/brotli-bomb/": "too_large",
@@ -275,7 +277,7 @@ def test_each_fault_page_is_reported_with_its_kind(crawl: Crawl) -> None:
     reported = {path: kinds.get(crawl.main.url(path)) for path in REPORTED}
     assert reported == REPORTED, crawl.report["failed_pages"]
     assert crawl.report["too_large_decompressed"] == 3  # the bombs, cut at DOWNLOAD_MAXSIZE
-    assert crawl.report["failed"]["too_large"] == 5
+    assert crawl.report["failed"]["too_large"] == 6
 
 
 def test_redirect_chain_is_cut_and_loops_end(crawl: Crawl) -> None:
