@@ -111,7 +111,7 @@ _STATES: weakref.WeakKeyDictionary[Crawler, CrawlState] = weakref.WeakKeyDiction
 def _state_or_off(crawler: Crawler) -> CrawlState:
     state = CrawlState.for_crawler(crawler)
     if state is None:
-        raise NotConfigured("NEWSCRAWL_STATE_DIR is not set")
+        raise NotConfigured  # no message: Scrapy would log a warning on every crawl without state
     return state
 
 
@@ -131,7 +131,7 @@ class SeenMiddleware:
         """Create the middleware, or raise NotConfigured without a state dir or with refresh."""
         state = _state_or_off(crawler)
         if state.refresh:
-            raise NotConfigured("NEWSCRAWL_REFRESH: every page is fetched again")
+            raise NotConfigured  # NEWSCRAWL_REFRESH: every page is fetched again
         return cls(crawler, state)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
