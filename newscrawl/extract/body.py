@@ -9,6 +9,7 @@ from typing import Any
 from lxml import etree
 
 from newscrawl.extract.clean import clean_tree, is_content_container
+from newscrawl.extract.page import name_tokens
 from newscrawl.extract.patterns import (
     BLOCK_TAGS,
     BOILERPLATE_TEXT_RE,
@@ -23,7 +24,6 @@ from newscrawl.extract.patterns import (
 
 _WS = re.compile(r"\s+")
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
@@ -67,7 +67,7 @@ def _class_weight(el: Any) -> float:
     weight = 0.0
     if is_content_container(el):
         weight += 25
-    if set(_TOKEN_SPLIT.split(classes)) & BOILERPLATE_TOKENS:
+    if name_tokens(classes) & BOILERPLATE_TOKENS:
         weight -= 25
     return weight
 
@@ -301,7 +301,7 @@ def _is_lead_class(classes: str) -> bool:
     lowered = classes.lower()
     if not _LEAD_HINT.search(lowered):  # cheap test first: most classes name no lead
         return False
-    tokens = set(_TOKEN_SPLIT.split(lowered)) - {""}
+    tokens = name_tokens(lowered)
     return bool(tokens & LEAD_TOKENS) or any(_LEAD_AFFIX.search(t) for t in tokens)
 
 

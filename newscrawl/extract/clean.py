@@ -8,6 +8,7 @@ from typing import Any
 
 from lxml import etree
 
+from newscrawl.extract.page import name_tokens
 from newscrawl.extract.patterns import (
     BOILERPLATE_AFFIX_RE,
     BOILERPLATE_TOKENS,
@@ -21,7 +22,6 @@ from newscrawl.extract.patterns import (
     WEAK_BOILERPLATE_TOKENS,
 )
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A container holding this share of the page's paragraph text is never dropped by a token.
 _PROTECT_SHARE = 0.5
@@ -31,8 +31,7 @@ _WRAPPED_BODY_CHARS = 500
 
 def _tokens(el: Any) -> set[str]:
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    value = " ".join(n for n in names if not TAXONOMY_CLASS_RE.match(n))
-    return set(_TOKEN_SPLIT.split(value)) - {""}
+    return name_tokens(" ".join(n for n in names if not TAXONOMY_CLASS_RE.match(n)))
 
 
 def is_content_container(el: Any) -> bool:
@@ -120,7 +119,7 @@ def _holds_lead(el: Any) -> bool:
     if _PLAIN_SUBHEADING(el):
         return True
     classes = " ".join(_DESCENDANT_CLASSES(el)).lower()
-    return bool(set(_TOKEN_SPLIT.split(classes)) & LEAD_TOKENS)
+    return bool(name_tokens(classes) & LEAD_TOKENS)
 
 
 def clean_tree(body: Any) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import dateparser
 
-from newscrawl.extract.page import Page
+from newscrawl.extract.page import Page, class_id_tokens
 from newscrawl.extract.patterns import (
     ARTICLE_LD_TYPES,
     DATE_CLASS_TOKENS,
@@ -61,7 +61,6 @@ _TIME_XPATH = (
     ".//time[@datetime or @pubdate] | .//*[@itemprop='datePublished' or @itemprop='dateCreated']"
     " | .//*[@title][contains(concat(' ', @class, ' '), ' published ')]"  # hAtom (Blogger)
 )
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _MAX_YEAR = datetime.now().year + 1
 
 
@@ -175,8 +174,7 @@ def _in_foreign_container(el: Any, headline_box: frozenset[Any] = frozenset()) -
             chrome = True
         if ancestor in headline_box:
             continue
-        names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
-        tokens = set(_TOKEN_SPLIT.split(names)) & FOREIGN_DATE_TOKENS
+        tokens = class_id_tokens(ancestor) & FOREIGN_DATE_TOKENS
         if tokens - LAYOUT_DATE_TOKENS:
             return True
         if tokens:
@@ -269,7 +267,7 @@ def _date_elements(root: Any, box: frozenset[Any]) -> Iterator[Any]:
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        tokens = set(_TOKEN_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
+        tokens = class_id_tokens(el)
         if not tokens & DATE_CLASS_TOKENS or len(el.text_content()) >= 300:
             continue
         if next(el.iterdescendants(*_HEADINGS), None) is not None:

@@ -91,6 +91,19 @@ class Page:
         return {}
 
 
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def name_tokens(names: str) -> set[str]:
+    """The lower-case alphanumeric words of class/id names: "td_block-social" -> {td, block, social}."""
+    return set(_NAME_SPLIT.split(names.lower())) - {""}
+
+
+def class_id_tokens(el: Any) -> set[str]:
+    """``name_tokens`` of an element's class and id."""
+    return name_tokens(f"{el.get('class') or ''} {el.get('id') or ''}")
+
+
 def ld_types(obj: dict[str, Any]) -> set[str]:
     """The @type values of a JSON-LD object as a set of strings."""
     t = obj.get("@type")

@@ -4,13 +4,12 @@ never the <title> with its site suffix nor the site's name."""
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newscrawl.extract.authors import _alnum_key, _site_keys
 from newscrawl.extract.metadata import _WORD, _clean, _key, _ld_text
-from newscrawl.extract.page import Page
+from newscrawl.extract.page import Page, name_tokens
 from newscrawl.extract.patterns import (
     TITLE_HIDDEN_CLASS_RE,
     TITLE_HOME_PATH_RE,
@@ -23,13 +22,12 @@ from newscrawl.extract.patterns import (
 _HEADING_OVERLAP = 0.6  # a heading is the headline when its words and a stated title's agree this much (Dice)
 _MAX_H2 = 5  # blog layouts print the post title in one of the first h2s
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _EDGE_PUNCT = " \t\n:|/–—-"
 _ELLIPSIS = ("…", "...")
 
 
 def _tokens(el: Any) -> set[str]:
-    return {t for c in (el.get("class") or "").lower().split() for t in _TOKEN_SPLIT.split(c) if t}
+    return name_tokens(el.get("class") or "")
 
 
 def _hidden(el: Any) -> bool:
