@@ -97,16 +97,6 @@ NON_TEXT_TAGS = frozenset({"script", "style", "template", "svg", "canvas", "obje
 # "category-sharing", "tag-social-media"): their words say nothing about boilerplate.
 TAXONOMY_CLASS_RE = re.compile(r"^(?:category|tag|format|status|type|postid)-|^post-\d+$")
 
-# Tokens that mark the article container. Any element carrying one is protected from
-# the token rule above ("article-body share-enabled" stays) and scores up.
-CONTENT_TOKENS = frozenset(
-    {
-        "article", "articlebody", "body", "content", "entry", "main", "post", "story",
-        "text", "blog", "news", "storycontent", "postcontent", "entrycontent", "richtext",
-        "prose", "paragraph", "copy",
-    }
-)  # fmt: skip
-
 # One class name that marks the article body ("td-post-content", "article__body",
 # "storyBody"); "Page-storyBody-footer" is not one: the name must end in the content word.
 CONTENT_CLASS_RE = re.compile(
@@ -381,14 +371,6 @@ URL_DATE_RE = re.compile(
 )
 
 # --- Datelines -------------------------------------------------------------------------
-# Separators between a dateline and the first sentence: dashes, "--", "_", ":".
-DATELINE_SEPARATORS = r"(?:\s*[—–]\s*|\s+--?\s+|\s*--\s*|_|\s+-\s*|:\s+|\.\s*[—–-]\s*)"
-# Agency credits recognised without parentheses after the place ("BERLIN, 3. März (dpa) -").
-KNOWN_AGENCIES = frozenset(
-    {"AP", "Reuters", "AFP", "dpa", "DPA", "EFE", "ANSA", "APA", "KNA", "epd", "SDA", "UPI",
-     "PA", "CP", "Xinhua", "Bloomberg", "AAP", "Kyodo", "IANS", "PTI", "TASS", "Belga", "ATS"}
-)  # fmt: skip
-
 # All-caps openers that are labels, not places ("UPDATE: ...", "BREAKING —").
 DATELINE_NOT_PLACES = frozenset(
     {"UPDATE", "UPDATED", "BREAKING", "BREAKING NEWS", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS",
