@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 from newscrawl.extract.page import Page
 
 _WS = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 

@@ -4,11 +4,12 @@ never the <title> with its site suffix nor the site's name."""
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newscrawl.extract.authors import _alnum_key, _site_keys
-from newscrawl.extract.metadata import _WORD, _clean, _key, _ld_text
+from newscrawl.extract.metadata import _clean, _key, _ld_text
 from newscrawl.extract.page import Page, name_tokens
 from newscrawl.extract.patterns import (
     TITLE_HIDDEN_CLASS_RE,
@@ -19,6 +20,7 @@ from newscrawl.extract.patterns import (
     TITLE_SITE_CLASS_RE,
 )
 
+_WORD = re.compile(r"\w+")
 _HEADING_OVERLAP = 0.6  # a heading is the headline when its words and a stated title's agree this much (Dice)
 _MAX_H2 = 5  # blog layouts print the post title in one of the first h2s
 
