@@ -84,6 +84,28 @@ NOT_ROLE_WORDS = frozenset(
     {"but", "and", "also", "then", "however", "aber", "und", "auch", "jedoch", "dann", "noch",
      "et", "mais", "aussi", "puis", "y", "pero", "también", "luego"}
 )  # fmt: skip
+# Prepositions: a name after them is no speaker ("wrote on X", "MEC for Traditional Affairs").
+PREPOSITIONS = frozenset(
+    {"on", "in", "at", "to", "from", "with", "for", "of", "about", "by", "into", "during",
+     "an", "auf", "mit", "bei", "im", "am", "vom", "von", "für", "über", "zu", "zum", "zur", "nach",
+     "vor", "gegenüber", "sur", "dans", "pour", "avec", "au", "aux", "du", "des", "en", "por",
+     "para", "con", "del", "al", "sobre", "tras", "ante"}
+)  # fmt: skip
+# Words after "…”," that are no verb of saying: conjunctions and relative pronouns.
+NOT_VERBS = NOT_ROLE_WORDS | frozenset(
+    {"or", "which", "who", "that", "while", "as", "with", "in", "on", "at", "for", "to", "from",
+     "a", "an", "the", "is", "was", "are", "were", "not", "oder", "die", "der", "das", "wie",
+     "weil", "dass", "ob", "mit", "im", "für", "que", "qui", "o", "con", "en", "por", "para",
+     "ou", "avec", "dans", "pour", "sur", "de", "la", "le", "el", "les", "los", "las"}
+)  # fmt: skip
+# Words ending in a dot that do not end a sentence: titles, and abbreviations of names and places.
+ABBREVIATIONS = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+     "Capt", "Sgt", "Rev", "No", "Nr", "Inc", "Co", "Corp", "Ltd", "vs", "etc", "Jan", "Feb",
+     "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mo", "Calif", "Mass", "Wis", "Conn",
+     "Ariz", "Fla", "Ill", "Mich", "Minn", "Penn", "Tenn", "Tex", "Va", "Wash", "Ore", "Ky", "La",
+     "Md", "Mt", "Ft", "Bros", "Dept", "Univ", "bzw", "ca", "Hr", "Fr", "Mme", "Mlle"}
+)  # fmt: skip
 # Pronouns that stand for the last named speaker.
 PRONOUNS = frozenset(
     {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos"}
@@ -110,7 +132,8 @@ NOT_NAMES = frozenset(
      "Herr", "Frau", "President", "Minister", "Chief", "Sen", "Rep", "Gov", "Prof",
      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
      "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
-     "Last", "Earlier", "Later", "Yesterday", "Today", "At", "For", "With", "After",
+     "Last", "Earlier", "Later", "Yesterday", "Today", "At", "For", "With", "After", "All",
+     "Both", "Some", "Many", "Others", "When", "While", "If", "As", "Asked", "Speaking",
      # titles and ranks printed before a name
      "Councillor", "Councilor", "Ald", "Alderman", "Alderwoman", "Superintendent", "Deputy",
      "Mayor", "Governor", "Senator", "Representative", "Judge", "Justice", "General", "Gen",
@@ -118,6 +141,7 @@ NOT_NAMES = frozenset(
      "Secretary", "Chancellor", "Premier", "Prime", "King", "Queen", "Prince", "Princess",
      "Pope", "Bishop", "Father", "Rev", "Sir", "Dame", "Lord", "Lady", "Coach", "Captain",
      "Capt", "Major", "Major-Gen", "Maj-Gen", "Lt-Gen", "Brig", "Professor", "Doctor", "Madame",
+     "Admiral", "Rear", "Ambassador", "Chairman", "Chairwoman",
      "Monsieur", "Mme", "M", "Señor", "Señora",
      "Sr", "Sra", "Don", "Doña",
      # sentence-initial adverbs and conjunctions (German capitalises the first word too)

@@ -13,11 +13,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newscrawl.extract.model import Quote
 from newscrawl.extract.quote_spans import SENTENCE_END, Span, find_spans, quote_kind
 from newscrawl.extract.quote_tables import (
+    ABBREVIATIONS,
     GENDERED_HONORIFICS,
     GENDERED_PRONOUNS,
     LISTENER_CUES,
@@ -26,7 +28,9 @@ from newscrawl.extract.quote_tables import (
     NON_PERSON_WORDS,
     NOT_NAMES,
     NOT_ROLE_WORDS,
+    NOT_VERBS,
     PREFIX_CUES,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_WORD_RE,
     SPEECH_CUES,
@@ -65,13 +69,17 @@ def _subject(group: str) -> str:
     """A named group: a name (after a lower-case role description), a pronoun, or a
     definite description."""
     return (
-        rf"(?:{_ROLE}(?P<{group}>{NAME_RE.pattern})|(?P<{group}_pro>{_PRONOUN})"
+        rf"(?<![\w’'\-])(?:(?P<{group}_pro>\b(?:{_PRONOUN})\b)|(?P<{group}_role>{_ROLE})(?P<{group}>{NAME_RE.pattern})"
         rf"|(?P<{group}_desc>{_DESCRIPTION}))"
     )
 
 
-# Up to three comma-separated appositions: "Hayley Walsh, 42, a lecturer from Nottingham, said"
-_APPOSITION = r"(?:(?:,\s*[^,“”\"«»„]{1,80}){1,3},)?"
+def _apposition(group: str) -> str:
+    """Up to three comma-separated appositions: "Hayley Walsh, 42, a lecturer from Nottingham,
+    said"; a long one may hold a relative clause ("a lawyer who served in …")."""
+    return rf"(?P<{group}_app>(?:,\s*[^,“”\"«»„]{{1,200}}){{1,3}},)?"
+
+
 _FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
 
 
@@ -82,29 +90,38 @@ def _after_re(cues: str) -> re.Pattern[str]:
     inverted_cues = rf"(?!(?i:{'|'.join(sorted(LISTENER_CUES))})\b){cues}"
     return re.compile(
         rf"^[\s,.!?—–-]*(?:(?P<cue1>{inverted_cues})\s+{_subject('a1')}{person}"
-        rf"|{_subject('a2')}{_APPOSITION}{_GAP}\s+(?P<cue2>{cues}))\b"
+        rf"|{_subject('a2')}{_apposition('a2')}{_GAP}\s+(?P<cue2>{cues}))\b"
         # French inversion with a pronoun: "…», souligne-t-elle", "confie-t-il"
         rf"|^[\s,]*(?P<cue4>[a-zà-ÿ]+(?:-t)?-(?P<a4>il|elle|ils|elles))\b"
         # any verb directly followed by a name: "…”, lamentó Rosa Jiménez", "…", ironizó Horner"
-        rf"|^\s*,\s+(?P<cue3>[a-zà-ÿ][\w’'\-]+)\s+(?P<a3>{_FULL_NAME}|{NAME_WORD}(?=\s*[.,;]))"
-        # a verb and a description: "…", abundó el team principal de Red Bull"
-        rf"|^\s*,\s+(?P<cue6>[a-zà-ÿ][\w’'\-]+)\s+(?P<a6>(?:el|la|le|der|die|the)\s+[a-zà-ÿ][\w\-]*)"
-        # a verb alone, its subject left out (Spanish, Italian): "…", confesó."
-        rf"|^\s*,\s+(?P<cue5>[a-zà-ÿ][\w\-]+)\s*(?:[.;]|$)"
+        rf"|^\s*,\s+(?P<cue3>{_VERB})\s+(?P<a3>{_FULL_NAME}|{NAME_WORD}(?=\s*[.,;]))"
+        # a verb and a description: "…", abundó el team principal de Red Bull", "…", ereiferte
+        # sich der Coach"
+        rf"|^\s*,\s+(?P<cue6>{_VERB})(?:\s+(?:sich|se))?\s+(?P<a6>(?:el|la|le|der|die|the)\s+\w[\w\-]*)"
+        # a verb alone, its subject left out (Spanish, Italian): "…", confesó.", "…", rememoró, no
+        # sin cierto sarcasmo"
+        rf"|^\s*,\s+(?P<cue5>{_VERB})\s*(?:[.;,]|$)"
     )
 
 
+# Any lower-case word that may be a verb of saying after a quote, not a conjunction or relative
+# pronoun ("…”, and the declarations are published" names no speaker).
+_VERB = rf"(?!(?:{'|'.join(sorted(NOT_VERBS))})\b)[a-zà-ÿ][\w’'\-]+"
+
+
 def _before_re(cues: str) -> re.Pattern[str]:
-    return re.compile(rf"{_subject('b')}{_APPOSITION}{_GAP},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$")
+    return re.compile(rf"{_subject('b')}{_apposition('b')}{_GAP},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$")
 
 
 def _inverted_re(cues: str) -> re.Pattern[str]:
     """Verb before subject, then a colon: "Dennoch betont der Übergangstrainer: „…“"."""
-    return re.compile(rf"\b(?P<cue>{cues})\s+{_subject('v')}[^.!?:]{{0,60}}:\s*$")
+    listener = rf"(?!(?i:{'|'.join(sorted(LISTENER_CUES))})\b)"  # "Smith told Jones:"
+    preposition = rf"(?!(?:{'|'.join(sorted(PREPOSITIONS))})\b)"  # "wrote on X:", "said on Monday:"
+    return re.compile(rf"\b{listener}(?P<cue>{cues})\s+{preposition}{_subject('v')}[^.!?:]{{0,60}}:\s*$")
 
 
 def _reported_re(cues: str) -> re.Pattern[str]:
-    return re.compile(rf"{_subject('r')}{_APPOSITION}{_GAP},?\s+(?P<cue>{cues})\b")
+    return re.compile(rf"{_subject('r')}{_apposition('r')}{_GAP},?\s+(?P<cue>{cues})\b")
 
 
 def _prefix_re(cues: str) -> re.Pattern[str]:
@@ -148,14 +165,43 @@ def _patterns(language: str | None) -> _Patterns:
     return _PATTERN_CACHE[key]
 
 
+def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """Sentence-final marks, not the dots of abbreviations and initials ("the U.K. and EU",
+    "Mr. Smith", "Kansas City, Mo.")."""
+    ends = []
+    for m in SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, m.start())
+        if (
+            m.group() == "."
+            and word
+            and (word[0] in ABBREVIATIONS or len(word[0]) == 1 and word[0].isupper())
+        ):
+            continue  # "U.K.", "Mr."
+        ends.append(m)
+    return ends
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])\w+$")
+
+
 def _sentence_before(text: str, start: int) -> str:
     chunk = text[max(0, start - _CONTEXT) : start]
-    ends = list(SENTENCE_END.finditer(chunk))
+    ends = _sentence_ends(chunk)
     return chunk[ends[-1].end() :] if ends else chunk
 
 
 def _who(match: re.Match[str], group: str) -> str | None:
     """The subject a pattern found: a name, or a pronoun/description to resolve."""
+    apposed = _apposed_person(match, group)
+    if apposed:
+        return apposed
     name = match[group]
     if name and name.lower() in PRONOUNS:  # "He said" at a sentence start: a pronoun, not a name
         return name.lower()
@@ -182,6 +228,35 @@ def _who(match: re.Match[str], group: str) -> str | None:
     return _describe(desc.split()[-1]) if desc else None
 
 
+def _apposed_person(match: re.Match[str], group: str) -> str | None:
+    """The person an apposition names when the subject is a role, a description or a title's
+    complement: "The host, board member Nicole Lederer, has said", "MEC for Cooperative
+    Governance and Traditional Affairs, Jacob Mamabolo, said"."""
+    groups = match.groupdict()
+    apposition = groups.get(f"{group}_app")
+    if not apposition:
+        return None
+    name = groups.get(group)
+    if name and _is_person(_strip_name(name), {}):
+        before = match.string[max(0, match.start(group) - 60) : match.start(group)]
+        if not _COMPLEMENT_OF.search(before):
+            return None  # "Hayley Walsh, a lecturer from Nottingham, said": the subject is the person
+    if groups.get(f"{group}_pro"):
+        return None
+    for part in reversed(apposition.strip(",").split(",")):
+        found = list(NAME_RE.finditer(part))
+        if found and found[-1].end() == len(part.rstrip()):
+            person = _strip_name(found[-1].group(0))
+            if len(person.split()) >= 2 and _is_person(person, {}):
+                return person
+    return None
+
+
+# A name right after a preposition is a title's complement, not the subject ("MEC for
+# Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said").
+_COMPLEMENT_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(PREPOSITIONS))})\s+(?:(?:{NAME_WORD}|and|und|et|y|&)\s+)*$"
+)
 _ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
 # An article and lower-case role words right before a capitalised word: "el jefe de Gobierno".
 _ROLE_BEFORE = re.compile(
@@ -189,7 +264,8 @@ _ROLE_BEFORE = re.compile(
 )
 _HEAD_WORD = re.compile(r"\s+([a-zà-ÿ][\w\-]*)")
 _ARTICLE_BEFORE = re.compile(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+$")
-_LATER_NAME = re.compile(rf"(?:\s+{_LOWER_WORD}){{1,2}}\s+(?P<full>{_FULL_NAME})")
+# "said Kyiv resident Svitlana Onofryichuk", "erklärt Ernährungsberaterin und Autorin Rhiannon Lambert"
+_LATER_NAME = re.compile(rf"(?:\s+(?:{_LOWER_WORD}|and|und|et|y)){{1,2}}\s+(?P<full>{_FULL_NAME})")
 _DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
 _BARE_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los", "Las"})
 
@@ -225,6 +301,16 @@ def _attribute(
     before = _sentence_before(paragraphs[span.paragraph], span.start)
     after_match = pats.after.match(after)
     before_match = pats.before.search(before)
+    prefixed = _last(pats.prefix.finditer(before))
+    if prefixed and (before_match is None or prefixed.start() > before_match.start("cue")):
+        before_match = None  # "Google is on record saying that …, according to Liz Reid, “…”"
+    inverted = pats.inverted.search(before)
+    if inverted and (_strip_name(inverted["v"]) in NOT_NAMES if inverted["v"] else False):
+        inverted = None
+    if inverted and before_match and inverted.start("cue") == before_match.start("cue"):
+        before_match = None  # "Auf die Frage, ob …, sagte Leavitt:": the subject follows the verb
+    if partial and prefixed and before_match is None:
+        return prefixed["name"], prefixed["cue"]
     if partial and before_match:  # a fragment belongs to the subject of its sentence
         return _who(before_match, "b"), before_match["cue"]
     if after_match:
@@ -238,7 +324,6 @@ def _attribute(
         if m["cue6"]:
             name = _describe(m["a6"].split()[-1])
         return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"] or m["cue5"] or m["cue6"])
-    inverted = pats.inverted.search(before)
     subject = _who(before_match, "b") if before_match else None
     if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
         return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
@@ -251,11 +336,11 @@ def _attribute(
         return match["name"], match["cue"]
     aside = _ASIDE.search(span.text)  # « A, souligne-t-elle. B »: the cue inside the marks
     if aside:
-        return "il", aside["cue"]
+        return aside["pro"], aside["cue"]
     return None, None
 
 
-_ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?:il|elle|ils|elles))\b")
+_ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?P<pro>il|elle|ils|elles))\b")
 
 
 def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
@@ -271,9 +356,17 @@ def _strip_name(name: str) -> str:
     """Drop "the", titles and sentence-initial words: "the Canadian Foreign Ministry" ->
     "Canadian Foreign Ministry", "President Joe Biden" -> "Joe Biden"."""
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
-    while len(words) > 1 and (words[0].rstrip(".") in NOT_NAMES or ROLE_WORD_RE.search(words[0])):
+    while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
+    # "Economy Minister Marcelo Ebrard", "Sometimes President Trump": the name follows the title
+    titles = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
+    if titles and all(w[:1].isupper() for w in words[titles[-1] + 1 :]):
+        words = words[titles[-1] + 1 :]
     return re.sub(r"[’']s$", "", " ".join(words).rstrip(".,"))  # "TNO's report" -> "TNO"
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".") in NOT_NAMES or bool(ROLE_WORD_RE.search(word))
 
 
 class _Speakers:
