@@ -303,3 +303,83 @@ PAGE_CASES = [
 @pytest.mark.parametrize(("case", "html", "url", "expected"), PAGE_CASES, ids=[c[0] for c in PAGE_CASES])
 def test_published_rules(case, html, url, expected):
     assert extract_article(html, url).published == expected, case
+
+
+# (case, html, expected published): dates printed on the page, without markup to go by
+PRINTED_CASES = [
+    (
+        "a date in the element after the headline's is not glued to the headline's last word",
+        _page(
+            body='<article><h1>Goiás supera Palmeiras</h1><p class="tagline">22/11/2020 - 04:30 - '
+            "Fonte: Agência Brasil</p><p>text</p></article>"
+        ),
+        "2020-11-22T04:30:00",
+    ),
+    (
+        "a comma between month and year",
+        _page(
+            body='<article><h1>H</h1><span class="byline__created-date">07 Dezember, 2022</span></article>'
+        ),
+        "2022-12-07",
+    ),
+    (
+        "an Italian month name",
+        _page(body='<article><h1>H</h1><div class="data">14 Gennaio 2020</div></article>'),
+        "2020-01-14",
+    ),
+    (
+        "a two-digit year in a date element",
+        _page(body='<div class="text"><div class="date"> Kultur, 2.11.22 </div><h1>H</h1></div>'),
+        "2022-11-02",
+    ),
+    (
+        "a two-digit year printed next to the headline",
+        _page(body='<div><span style="color: red">02.12.19</span><h1>H</h1><p>text</p></div>'),
+        "2019-12-02",
+    ),
+    (
+        "a four-digit year beats a two-digit one in the same element",
+        _page(body='<article><h1>H</h1><div class="date">Ausgabe 3.4.19, 12. März 2020</div></article>'),
+        "2020-03-12",
+    ),
+    (
+        "a date labelled as the last edit gives way to one labelled as the publication",
+        _page(
+            "<title>H</title>",
+            "<main><h1>H</h1><p>text</p><p>Erschienen am: 13.10.2021</p>"
+            '<div class="author">Zuletzt geändert am: 15.10.2021</div></main>',
+        ),
+        "2021-10-13",
+    ),
+    (
+        "a date labelled as the last edit gives way to an unlabelled one in another date element",
+        _page(
+            body='<main><h1>H</h1><div class="meta">Aktualisiert: 11.04.2020</div>'
+            '<div class="date">03.04.2020</div></main>'
+        ),
+        "2020-04-03",
+    ),
+    (
+        "a date labelled as the last edit stands when it is the only one",
+        _page(body='<main><h1>H</h1><div class="meta">Updated: March 12, 2020</div></main>'),
+        "2020-03-12",
+    ),
+    (
+        "a publication label beats a photo caption's date next to the headline",
+        _page(
+            body="<div><h1>H</h1><p>Bachmut, 24. April 2023</p><ul><li><strong>Datum</strong>"
+            " 28.04.2023</li></ul></div>"
+        ),
+        "2023-04-28",
+    ),
+    (
+        '"Update" is not the label "Date"',
+        _page(body='<main><h1>H</h1><p>Update: 15.10.2021</p><div class="date">13.10.2021</div></main>'),
+        "2021-10-13",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "html", "expected"), PRINTED_CASES, ids=[c[0] for c in PRINTED_CASES])
+def test_printed_dates(case, html, expected):
+    assert extract_article(html).published == expected, case

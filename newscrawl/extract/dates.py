@@ -14,6 +14,7 @@ from itertools import chain, islice
 from typing import Any
 
 import dateparser
+from lxml import etree
 
 from newscrawl.extract.page import Page, class_id_tokens
 from newscrawl.extract.patterns import (
@@ -22,9 +23,12 @@ from newscrawl.extract.patterns import (
     FOREIGN_DATE_TOKENS,
     LAYOUT_DATE_TOKENS,
     MODIFIED_META_KEYS,
+    PRINTED_DATE_RE,
+    PUBLISHED_LABEL_RE,
     PUBLISHED_META_KEYS,
+    SHORT_YEAR_DATE_RE,
+    UPDATED_LABEL_RE,
     URL_DATE_RE,
-    VISIBLE_DATE_RE,
     WEAK_PUBLISHED_META_KEYS,
 )
 
@@ -205,9 +209,76 @@ def _from_url(url: str | None) -> str | None:
 _NEAR_HEADLINE_CHARS = 3000
 
 
-def _visible_date(text: str, languages: list[str] | None) -> str | None:
-    match = VISIBLE_DATE_RE.search(text)
-    return normalise_date(match.group(0), languages) if match else None
+def _text(el: Any) -> str:
+    """An element's text with its descendants' texts kept apart by a space ("Kultur, 2.11.22"
+    in one span and the headline in the next must not run together)."""
+    return " ".join(el.itertext())
+
+
+_OWN_TEXT = etree.XPath(".//text()[not(ancestor::a or ancestor::script or ancestor::style)]")
+
+
+def _text_outside_links(el: Any) -> str:
+    """``_text`` without the texts of links (teasers of other stories) and scripts."""
+    return " ".join(_OWN_TEXT(el))
+
+
+_LABEL_CHARS = 40  # how far before a date its label ("Erschienen am:", "Updated") may start
+_MAX_PRINTED = 12  # dates looked at per text
+
+
+def _short_year(text: str) -> str | None:
+    """A day-first date with a two-digit year ("2.11.22" -> 2022-11-02), or None."""
+    match = SHORT_YEAR_DATE_RE.search(text)
+    if not match:
+        return None
+    year = int(match["y"])
+    year += 2000 if year <= _MAX_YEAR % 100 else 1900
+    return normalise_date(f"{year}-{int(match['m']):02d}-{int(match['d']):02d}")
+
+
+def _printed_date(
+    text: str, languages: list[str] | None, short_year: bool = False
+) -> tuple[str | None, bool]:
+    """The date printed in ``text`` and whether it is labelled as the last edit: one labelled
+    as the publication ("Erschienen am:") first, else the first one not labelled as the last
+    edit ("Aktualisiert:"), else that edit's date; with ``short_year``, a "2.11.22" date when
+    no date with a four-digit year is printed."""
+    plain = None
+    updated = None
+    for match in islice(PRINTED_DATE_RE.finditer(text), _MAX_PRINTED):
+        before = text[max(0, match.start() - _LABEL_CHARS) : match.start()]
+        if PUBLISHED_LABEL_RE.search(before):
+            found = normalise_date(match.group(0), languages)
+            if found:
+                return found, False
+        elif UPDATED_LABEL_RE.search(before):
+            updated = updated or match
+        elif plain is None:
+            plain = normalise_date(match.group(0), languages)
+    if plain:
+        return plain, False
+    if updated is not None:
+        return normalise_date(updated.group(0), languages), True
+    return (_short_year(text) if short_year else None), False
+
+
+def _visible_date(text: str, languages: list[str] | None, short_year: bool = False) -> str | None:
+    return _printed_date(text, languages, short_year)[0]
+
+
+_LABELLED_DATE = re.compile(
+    PUBLISHED_LABEL_RE.pattern.removesuffix("$") + f"(?P<date>{PRINTED_DATE_RE.pattern})", re.I
+)
+
+
+def _labelled(text: str, languages: list[str] | None) -> str | None:
+    """The first date ``text`` prints after a publication label ("Erschienen am: 13.10.2021")."""
+    for match in islice(_LABELLED_DATE.finditer(text), 3):
+        found = normalise_date(match["date"], languages)
+        if found:
+            return found
+    return None
 
 
 _WORD = re.compile(r"\w+")
@@ -258,7 +329,7 @@ def _near(heading: Any, body: Any, languages: list[str] | None) -> str | None:
     area = _box_around(heading, body)
     if area is None:
         return None
-    return _visible_date(area.text_content()[:_NEAR_HEADLINE_CHARS], languages)
+    return _visible_date(_text_outside_links(area)[:_NEAR_HEADLINE_CHARS], languages, short_year=True)
 
 
 def _date_elements(root: Any, box: frozenset[Any]) -> Iterator[Any]:
@@ -295,11 +366,25 @@ def _printed_near_headline(page: Page, languages: list[str] | None, box: frozens
     scope = _article_scope(headline, body)
     if scope is None:
         return None
-    for el in _date_elements(scope, box):
-        found = _visible_date(el.text_content(), languages)
-        if found:
-            return found
-    return _near(headline, body, languages)
+    labelled = _labelled(_text(scope), languages)
+    if labelled:
+        return labelled
+    found, edited = _in_date_elements(scope, languages, box)
+    return found or _near(headline, body, languages) or edited
+
+
+def _in_date_elements(
+    root: Any, languages: list[str] | None, box: frozenset[Any]
+) -> tuple[str | None, str | None]:
+    """(the first date printed in a date element under ``root`` that is not labelled as the last
+    edit, else None; the first date labelled so, else None)."""
+    edited = None  # a date labelled as the last edit stands only when no other is printed
+    for el in _date_elements(root, box):
+        found, is_edit = _printed_date(_text(el), languages, short_year=True)
+        if found and not is_edit:
+            return found, None
+        edited = edited or found
+    return None, edited
 
 
 def _printed_anywhere(page: Page, languages: list[str] | None, box: frozenset[Any]) -> str | None:
@@ -308,16 +393,15 @@ def _printed_anywhere(page: Page, languages: list[str] | None, box: frozenset[An
     body = page.tree.find("body")
     if body is None:
         return None
-    for el in _date_elements(body, box):
-        found = _visible_date(el.text_content(), languages)
-        if found:
-            return found
+    found, edited = _in_date_elements(body, languages, box)
+    if found:
+        return found
     for h1 in body.iter("h1"):
         if not _in_foreign_container(h1, box):
             found = _near(h1, body, languages)
             if found:
                 return found
-    return None
+    return edited
 
 
 def _structured(page: Page, languages: list[str] | None, box: frozenset[Any]) -> Iterator[str]:

@@ -430,3 +430,43 @@ DATE_CLASS_TOKENS = frozenset(
      "datum", "meta", "byline", "dateline", "info", "entry", "fecha", "data", "author",
      "dachzeile", "artikeldatum", "updated"}
 )  # fmt: skip
+
+# --- Printed dates ---------------------------------------------------------------------
+# Month names MONTHS leaves out: Italian "gennaio"/"ottobre", Romanian, Dutch.
+MORE_MONTHS = (
+    r"gen(?:naio)?|ott(?:obre)?|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|"
+    r"octombrie|noiembrie|decembrie|mei|maart|augustus"
+)
+# Dates printed on the page (VISIBLE_DATE_RE's forms, read on text whose elements are kept
+# apart by spaces), plus a comma before the year ("26 Mai, 2008", "07 Dezember, 2022").
+PRINTED_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:19|20)\d{{2}}"  # 09.02.2021
+    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 2021-02-09
+    rf"|(?:19|20)\d{{2}}[./]\s?\d{{1,2}}[./]\s?\d{{1,2}}(?!\d)"  # 2023.11.02 (ko, hu, zh), 2021/02/09
+    rf"|(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]"  # 2020年7月3日, 2019년 6월 24일
+    rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}"  # 02/09/2021
+    rf"|\d{{1,2}}\.?\s(?:de\s)?(?:{MONTHS}|{MORE_MONTHS})\.?,?\s(?:de\s)?(?:19|20)\d{{2}}"  # 9. Februar 2021
+    rf"|(?:{MONTHS}|{MORE_MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}})"  # February 9, 2021
+    rf"(?:,?\s(?:um\s|à\s|at\s|-\s|u\s)?\d{{1,2}}[:.h]\d{{2}}(?:\s?[ap]\.?m\.?)?)?",  # , 14:35
+    re.I,
+)
+# A day-first date with a two-digit year ("2.11.22", "28.09.19"): read only in a date element
+# or next to the headline, and only when no date with a four-digit year is printed there.
+SHORT_YEAR_DATE_RE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{2})(?![\d.])")
+# Labels that mark a printed date as the last edit, not the publication ("Aktualisiert am",
+# "Zuletzt geändert am:", "Updated", "Mis à jour le"): matched on the text just before it.
+UPDATED_LABEL_RE = re.compile(
+    r"(?<!\w)(?:aktualisiert|geändert|letzte änderung|last updated|updated|last modified|modified|"
+    r"mis à jour|modifié|actualizado|actualización|aggiornato|bijgewerkt|edited)"
+    r"(?:\s+(?:am|on|le|el|il|op|at))?\s*:?\s*$",
+    re.I,
+)
+# Labels that mark a printed date as the publication ("Erschienen am:", "Veröffentlicht",
+# "Published on", "Publié le", "Datum"): matched on the text just before it. Not "Posted":
+# readers' comments print it too.
+PUBLISHED_LABEL_RE = re.compile(
+    r"(?<!\w)(?:erschienen|erscheinungsdatum|veröffentlicht|publiziert|datum|published|"
+    r"publié|publicado|publicada|pubblicato|gepubliceerd|opublikowano|date)"
+    r"(?:\s+(?:am|on|le|el|il|em|op|the))?\s*:?\s*$",
+    re.I,
+)
