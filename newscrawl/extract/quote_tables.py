@@ -111,6 +111,41 @@ PRONOUNS = frozenset(
     {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos"}
 )  # fmt: skip
 
+PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "ellos", "ellas"})
+# Role nouns that tell a person's gender ("the mother of four", "Sängerin Nina Chuba").
+GENDERED_ROLES = {
+    "mother": "f", "father": "m", "wife": "f", "husband": "m", "woman": "f", "man": "m",
+    "daughter": "f", "son": "m", "sister": "f", "brother": "m", "grandmother": "f",
+    "grandfather": "m", "spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m",
+    "businesswoman": "f", "businessman": "m", "actress": "f", "girl": "f", "boy": "m",
+    "mom": "f", "dad": "m", "mum": "f", "sängerin": "f", "sänger": "m", "trainerin": "f",
+    "sprecherin": "f", "ministerin": "f", "präsidentin": "f", "mutter": "f", "vater": "m",
+    "frau": "f", "mann": "m", "la ministre": "f", "la présidente": "f", "la secrétaire": "f",
+}  # fmt: skip
+# Head nouns of descriptions that stand for an organisation ("the agency warns"); "the lawmakers"
+# of a committee speak for it.
+ORGANISATION_WORDS = frozenset(
+    {"agency", "ministry", "department", "committee", "company", "bureau", "group", "organisation",
+     "organization", "firm", "government", "council", "office", "center", "centre", "service",
+     "lawmakers", "legislators", "panel", "commission", "board", "authority", "party", "union",
+     "club", "university", "institute", "police", "court", "agentur", "ministerium",
+     "regierung", "behörde", "verband", "unternehmen", "ministère", "gouvernement", "ministerio",
+     "gobierno"}
+)  # fmt: skip
+# Descriptions of lawmakers that speak for the committee or parliament the article names.
+LEGISLATIVE_WORDS = frozenset({"lawmakers", "legislators", "committee", "panel", "abgeordneten"})
+LEGISLATURE_NAMES = frozenset(
+    {"Committee", "Parliament", "Congress", "Senate", "Assembly", "Bundestag", "Landtag",
+     "Ausschuss", "Commons"}
+)  # fmt: skip
+# Documents whose words are credited to their author ("The Conservatives' letter said").
+DOCUMENT_WORDS = frozenset(
+    {"letter", "statement", "report", "brochure", "documents", "document", "proclamation",
+     "study", "filing", "memo", "release", "post", "website", "site", "budget", "guidance",
+     "order", "ruling", "judgment", "complaint", "lawsuit", "petition", "manifesto", "leaflet",
+     "booklet", "pamphlet", "survey", "paper", "review", "analysis"}
+)  # fmt: skip
+
 # Honorifics that tell a person's gender, and the pronouns that must agree with it: a "she said"
 # does not point back to "M. Macron".
 GENDERED_HONORIFICS = {
@@ -133,6 +168,7 @@ NOT_NAMES = frozenset(
      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
      "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
      "Last", "Earlier", "Later", "Yesterday", "Today", "At", "For", "With", "After", "All",
+     "Though", "Although", "Because", "Since", "Until", "Unless", "Whether",
      "Both", "Some", "Many", "Others", "When", "While", "If", "As", "Asked", "Speaking",
      # titles and ranks printed before a name
      "Councillor", "Councilor", "Ald", "Alderman", "Alderwoman", "Superintendent", "Deputy",

@@ -13,15 +13,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newscrawl.extract.model import Quote
 from newscrawl.extract.quote_spans import SENTENCE_END, Span, find_spans, quote_kind
 from newscrawl.extract.quote_tables import (
     ABBREVIATIONS,
+    DOCUMENT_WORDS,
     GENDERED_HONORIFICS,
     GENDERED_PRONOUNS,
+    GENDERED_ROLES,
+    LEGISLATIVE_WORDS,
+    LEGISLATURE_NAMES,
     LISTENER_CUES,
     NAME_RE,
     NAME_WORD,
@@ -29,6 +33,8 @@ from newscrawl.extract.quote_tables import (
     NOT_NAMES,
     NOT_ROLE_WORDS,
     NOT_VERBS,
+    ORGANISATION_WORDS,
+    PLURAL_PRONOUNS,
     PREFIX_CUES,
     PREPOSITIONS,
     PRONOUNS,
@@ -369,90 +375,270 @@ def _is_title(word: str) -> bool:
     return word.rstrip(".") in NOT_NAMES or bool(ROLE_WORD_RE.search(word))
 
 
+@dataclass
+class _Mention:
+    """Someone the article names before a quote: a pronoun or description may stand for them."""
+
+    where: tuple[int, int]  # (paragraph, offset)
+    raw: str  # a name as printed, or a description mark and its head noun
+    strong: bool  # the subject of a cue or clause, named with an honorific, or a quote's speaker
+
+
 class _Speakers:
     """Resolves names against the article: the fullest form of a surname or first name,
-    pronouns and descriptions to the last named speaker (or the last sentence subject)."""
+    pronouns and descriptions to the person (or organisation, or document author) they stand
+    for, by recency, gender and number."""
 
-    def __init__(self, paragraphs: list[str]) -> None:
+    def __init__(self, paragraphs: list[str], pats: _Patterns | None = None, spans: list[Span] = ()) -> None:
+        self.paragraphs = _mask(paragraphs, spans)  # the reporter's words: names inside quotes are nobody's
+        self.pats = pats
         self.full: dict[str, str] = {}
-        for para in paragraphs:
+        firsts: dict[str, set[str]] = {}
+        for para in self.paragraphs:
             for m in NAME_RE.finditer(para):
                 name = _strip_name(m.group(0))
                 words = name.split()
                 if 2 <= len(words) <= 4 and words[0] not in NOT_NAMES:
+                    firsts.setdefault(words[0], set()).add(name)
                     for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
-        # gender a surname is known by, from honorifics printed before it ("Mme Binet")
-        self.gender: dict[str, str] = {}
-        for para in paragraphs:
+        for first, names in firsts.items():  # "Google Search", "Google I/O": "Google" is no first name
+            if len(names) > 1 and self.full.get(first) in names and self.full[first].split()[-1] != first:
+                del self.full[first]
+        self.acronyms = {  # "The Israel Defense Forces (IDF)": "IDF" stands for the long name
+            m["short"]: _strip_name(m["long"])
+            for para in self.paragraphs
+            for m in _ACRONYM.finditer(para)
+            if _initials(m["long"]) == m["short"]
+        }
+        # the gender the article gives a person by honorifics ("Mme Binet") and role nouns
+        # ("the mother of four"); none when the evidence disagrees ("Sir Keir", "Lady Starmer")
+        evidence: dict[str, set[str]] = {}
+        for para in self.paragraphs:
             for m in _HONORIFIC.finditer(para):
-                self.gender[m["surname"]] = GENDERED_HONORIFICS[m["title"].rstrip(".")]
-        self._cued: list[tuple[tuple[int, int], str]] | None = None  # (paragraph, offset), subject
-        self._cued_source: tuple[list[str], _Patterns] | None = None
+                name = self._name(m["surname"]) or m["surname"]
+                evidence.setdefault(name, set()).add(GENDERED_HONORIFICS[m["title"].rstrip(".")])
+            for m in _GENDERED_ROLE.finditer(para):
+                name = self._name(m["name"] or m["name2"]) or ""
+                evidence.setdefault(name, set()).add(GENDERED_ROLES[(m["role"] or m["role2"]).lower()])
+        self.gender = {name: genders.pop() for name, genders in evidence.items() if len(genders) == 1}
+        self._mentions: list[_Mention] | None = None
+        self.spoken: list[_Mention] = []  # the speakers of the quotes so far
+        self.people: set[str] = set()  # speakers who are no organisation ("Jensen")
         self.last: str | None = None
         self.last_seen = 0  # where in the article the last speaker was credited
 
-    def _conflicts(self, name: str, wanted: str | None) -> bool:
-        known = self.gender.get(name.split()[-1]) if wanted else None
-        return known is not None and known != wanted
+    def mentions(self) -> list[_Mention]:
+        """The people and organisations the article names, computed on the first pronoun only."""
+        if self._mentions is None:
+            self._mentions = _mentions(self.paragraphs, self.pats, self.full) if self.pats else []
+        return self._mentions
 
-    def cued(self) -> list[tuple[tuple[int, int], str]]:
-        """Subjects of speech cues in the article, computed on the first pronoun only."""
-        if self._cued is None:
-            paragraphs, pats = self._cued_source or ([], None)
-            self._cued = _cued_subjects(paragraphs, pats, self.full) if pats else []
-        return self._cued
+    def said(self, speaker: str | None, at: tuple[int, int]) -> None:
+        """Remember a quote's speaker: "she added" after it may stand for them."""
+        if speaker:
+            self.spoken.append(_Mention(at, speaker, True))
+            if not _is_org(speaker):
+                self.people.add(speaker)
 
     def resolve(self, raw: str | None, before: str = "", at: tuple[int, int] | None = None) -> str | None:
-        """The speaker's name for a name, surname or pronoun as printed; ``before`` is the
-        article text before the quote and ``at`` its (paragraph, offset)."""
+        """The speaker's name for a name, surname, pronoun or description as printed; ``before``
+        is the article text before the quote and ``at`` its (paragraph, offset)."""
         if raw is None:
             return None
-        if raw.startswith(_DESCRIPTION_MARK):  # "the ministry" -> the last "... Ministry" named
-            named = _named_with(raw[1:], before)
-            if named:
-                self.last = named
-                return named
-            raw = "he"  # "the governor": whoever was speaking
-        if raw.lower() in PRONOUNS and at is not None:
-            # the subject of the last "X said" (reported or quoted) up to two paragraphs back,
-            # skipping people the article names with an honorific of the other gender
-            wanted = GENDERED_PRONOUNS.get(raw.lower())
-            cued = [
-                name
-                for where, name in self.cued()
-                if where < at and where[0] >= at[0] - 2 and not self._conflicts(name, wanted)
-            ]
-            if cued:
-                self.last = self.resolve(cued[-1], before)
-                return self.last
-        if raw.lower() in PRONOUNS:  # the last speaker if recent, else the person named last
-            if self.last is None or self.last_seen < len(before) - _ANTECEDENT_CHARS:
-                recent = _last_subject(before[-_ANTECEDENT_CHARS:])
-                self.last = recent or self.last or _last_subject(before)
+        if raw.startswith(_DESCRIPTION_MARK):
+            name = self._description(raw[1:], before, at)
+        elif raw.lower() in PRONOUNS:
+            name = self._pronoun(raw.lower(), before, at)
+        else:
+            name = self._name(raw)
+            if name and " " not in name and ROLE_WORD_RE.search(name):  # "Ernährungsberaterin" alone
+                name = self._pronoun("he", before, at)
+        if name:
+            self.last = name
             self.last_seen = len(before)
-            return self.last
+        return name
+
+    def _name(self, raw: str) -> str | None:
         if re.match(r"(?:An?|Ein|Eine|Un|Une|Una?)\s", raw):
             return None  # "A Tory source", "a spokesperson": nobody in particular
         name = _strip_name(raw)
         if not name or name in NOT_NAMES:
             return None
-        if " " not in name and ROLE_WORD_RE.search(name):  # "Ernährungsberaterin" alone
-            return self.resolve("he", before, at)
         words = name.split()
-        fuller = self.full.get(words[-1]) if len(words) == 1 else None
-        if fuller:
-            name = fuller
-        self.last = name
-        self.last_seen = len(before)
+        if len(words) == 1:
+            return self.acronyms.get(name) or self.full.get(name) or name
         return name
 
+    def _description(self, head: str, before: str, at: tuple[int, int] | None) -> str | None:
+        """ "the ministry" -> the last "... Ministry" named; "the letter" -> its author;
+        "the agency", "the lawmakers" -> the organisation named last; "the governor" -> whoever
+        was speaking."""
+        if head in DOCUMENT_WORDS:
+            return _document_author(head, before, self)
+        named = _named_with(head, before)
+        if named:
+            return named
+        if head in LEGISLATIVE_WORDS and at is not None:  # "the lawmakers" of a committee
+            org = self._latest(at, _is_legislature, strong_only=False, back=len(self.paragraphs))
+            if org:
+                return org
+        if head in ORGANISATION_WORDS and at is not None:
+            org = self._latest(at, _is_org, strong_only=False)
+            if org:
+                return org
+        return self._pronoun(_ROLE_PRONOUN.get(GENDERED_ROLES.get(head, ""), ""), before, at)
 
+    def _latest(
+        self, at: tuple[int, int], fits: Callable[[str], bool], strong_only: bool = True, back: int = 2
+    ) -> str | None:
+        """The most recent mention up to ``back`` paragraphs before ``at`` whose name ``fits``."""
+        found = [m for m in self.mentions() + self.spoken if m.where < at and m.where[0] >= at[0] - back]
+        for m in sorted(found, key=lambda m: m.where, reverse=True):
+            if strong_only and not m.strong:
+                continue
+            name = self._mention_name(m)
+            if name and fits(name):
+                return name
+        return None
+
+    def _mention_name(self, mention: _Mention) -> str | None:
+        if mention.raw.startswith(_DESCRIPTION_MARK):
+            p, offset = mention.where
+            before = " ".join(self.paragraphs[:p]) + " " + self.paragraphs[p][:offset]
+            return self._description(mention.raw[1:], before, mention.where)
+        return self._name(mention.raw)
+
+    def _is_person(self, name: str, wanted: str | None = None) -> bool:
+        if not _is_person(name, self.full) and name not in self.gender and name not in self.people:
+            return False
+        known = self.gender.get(name)
+        return wanted is None or known is None or known == wanted
+
+    def _pronoun(self, pronoun: str, before: str, at: tuple[int, int] | None) -> str | None:
+        """The antecedent of a pronoun: the last named subject or speaker that agrees with it."""
+        if at is not None:
+            if pronoun in PLURAL_PRONOUNS:  # "they wrote": the committee, not its chairman
+                group = self._latest(at, _is_org)
+                if group:
+                    return group
+            wanted = GENDERED_PRONOUNS.get(pronoun)
+            person = self._latest(at, lambda name: self._is_person(name, wanted))
+            if person:
+                if wanted:
+                    self.gender.setdefault(person, wanted)
+                return person
+        # the last speaker if recent, else the person named last
+        if self.last is None or self.last_seen < len(before) - _ANTECEDENT_CHARS:
+            recent = _last_subject(before[-_ANTECEDENT_CHARS:])
+            return recent or self.last or _last_subject(before)
+        return self.last
+
+
+_ROLE_PRONOUN = {"m": "he", "f": "she"}
 _PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ'’\-]+$")
 _HONORIFIC = re.compile(
     rf"\b(?P<title>{'|'.join(re.escape(t) for t in sorted(GENDERED_HONORIFICS, key=len, reverse=True))})"
     rf"\.?\s+(?:{NAME_WORD}\s+)?(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+)"
+)
+_ROLES = "|".join(sorted(GENDERED_ROLES, key=len, reverse=True))
+# "spokeswoman Jane Doe", "Sängerin Nina Chuba", "Saphina Ndali is a mother of two"
+_GENDERED_ROLE = re.compile(
+    rf"\b(?i:(?P<role>{_ROLES}))\s+(?P<name>{_FULL_NAME})"
+    rf"|(?P<name2>{_FULL_NAME})(?:,|\s+is)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<role2>{_ROLES})\b"
+)
+# "The Israel Defense Forces (IDF)": the short form stands for the long one
+_ACRONYM = re.compile(rf"(?P<long>{NAME_RE.pattern})\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
+# An organisation's full name may go on with "of", "on", "for", "and the": "House Select
+# Committee on the Strategic Competition Between the United States and the Chinese Communist Party"
+_ORG_NAME = re.compile(
+    rf"{NAME_RE.pattern}(?:\s+(?:of|on|for|and|the|de|des|du|für|der)(?:\s+the)?\s+{NAME_RE.pattern})*"
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _mask(paragraphs: list[str], spans: Iterable[Span]) -> list[str]:
+    """The paragraphs with the quoted words blanked out (same lengths, so offsets still hold)."""
+    out = list(paragraphs)
+    for span in spans:
+        for p in range(span.paragraph, span.end_paragraph + 1):
+            start = span.start if p == span.paragraph else 0
+            end = span.end if p == span.end_paragraph else len(out[p])
+            out[p] = out[p][:start] + " " * (end - start) + out[p][end:]
+    return out
+
+
+def _is_legislature(name: str) -> bool:
+    return any(w in LEGISLATURE_NAMES for w in name.split())
+
+
+def _is_org(name: str) -> bool:
+    """An organisation: a name with an institution word ("Storm Prediction Center") or an acronym."""
+    words = name.split()
+    return any(w in NON_PERSON_WORDS for w in words) or bool(re.fullmatch(r"[A-Z][A-Z&]{1,6}", name))
+
+
+def _document_author(head: str, before: str, speakers: _Speakers) -> str | None:
+    """Who wrote "the letter": the owner of the last "X's letter" or "letter from X", else nobody."""
+    found = None
+    for m in _DOCUMENT_OWNER.finditer(before[-3000:]):
+        if (m["doc"] or m["doc2"]).lower().rstrip("s") == head.rstrip("s"):
+            found = m["owner"] or m["owner2"]
+    return speakers._name(found) if found else None
+
+
+_DOCS = "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True))
+_DOCUMENT_OWNER = re.compile(
+    rf"(?P<owner>{NAME_RE.pattern})(?:[’']s|[’'])\s+(?:[a-z][\w\-]*\s+){{0,3}}(?P<doc>{_DOCS})\b"
+    rf"|\b(?P<doc2>{_DOCS})\s+(?:from|by)\s+(?:the\s+)?(?P<owner2>{NAME_RE.pattern})"
+)
+
+
+def _mentions(paragraphs: list[str], pats: _Patterns, known: dict[str, str]) -> list[_Mention]:
+    """Everyone the article names with where they stand: subjects of speech cues ("Lopez said",
+    "According to Amina Salum") and of clauses ("Mariam Malibiche has just handed …") are strong
+    antecedents; other person and organisation names are weak ones."""
+    found = []
+    for p, text in enumerate(paragraphs):
+        start = 0
+        for end in [m.end() for m in _sentence_ends(text)] + [len(text)]:
+            sentence = text[start:end]
+            # cheap cue test first: the subject pattern is costly on long sentences
+            match = pats.reported.search(sentence) if pats.cue_hint.search(sentence) else None
+            who = _who(match, "r") if match else None
+            if match and who and who.lower() not in PRONOUNS:
+                found.append(_Mention((p, start + match.start()), who, True))
+            for m in pats.prefix.finditer(sentence):
+                found.append(_Mention((p, start + m.start()), m["name"], True))
+            for m in _CLAUSE_SUBJECT.finditer(sentence):
+                name = _strip_name(m["name"])
+                if _is_person(name, known):
+                    found.append(_Mention((p, start + m.start("name")), m["name"], True))
+                elif _is_org(name):  # "Russia's Defense Ministry on Sunday confirmed"
+                    org = _ORG_NAME.match(sentence, m.start("name"))
+                    found.append(_Mention((p, start + m.start("name")), org.group(0) if org else name, True))
+            start = end
+        for m in _HONORIFIC.finditer(text):
+            found.append(_Mention((p, m.start()), m["surname"], False))
+        for m in _ORG_NAME.finditer(text):
+            if _is_org(_strip_name(m.group(0))):
+                found.append(_Mention((p, m.start()), re.sub(r"^[Tt]he\s+", "", m.group(0)), False))
+    return sorted(found, key=lambda m: m.where)
+
+
+# A name that opens a sentence or clause and is followed by its verb: "Mariam Malibiche has just
+# handed …", "Regarding the tweets, Mpofu adopted …", "Auf die Frage …, Yakin ärgerte sich".
+_NOT_ROLE_START = "|".join(sorted(PREPOSITIONS | NOT_VERBS))
+_CLAUSE_SUBJECT = re.compile(
+    rf"(?:^\s*|[,;:–—]\s+)(?:(?:[Tt]he|[Dd]er|[Dd]ie|[Ll][ae]|[Ee]l)\s+)?"
+    # lower-case role words, not a preposition or an adverb: "el liberal de centroderecha Donald Tusk"
+    rf"(?:(?!(?:{_NOT_ROLE_START})\s)(?:[a-zà-ÿ][\w\-]*(?<!ly)\s+){{1,4}})?"
+    rf"(?P<name>{NAME_RE.pattern})(?<![’']s)"
+    rf"(?:\s*,[^,“”\"«»„]{{1,60}},)?\s+(?!(?:and|und|et|y|of|de|von|who|which)\b)[a-zà-ÿ]"
 )
 
 
@@ -487,11 +673,11 @@ def _last_subject(text: str) -> str | None:
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
     """The quotations in the body paragraphs with their speakers; see the module docstring."""
     pats = _patterns(language)
-    speakers = _Speakers(paragraphs)
-    speakers._cued_source = (paragraphs, pats)
+    spans = find_spans(paragraphs)
+    speakers = _Speakers(paragraphs, pats, spans)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
-    for span in find_spans(paragraphs):
+    for span in spans:
         kind = quote_kind(span, paragraphs)
         if kind is None:
             continue
@@ -503,34 +689,10 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         elif raw is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
             before = " ".join(paragraphs[: span.paragraph])
             speaker = speakers.resolve(_reported_speaker(paragraphs[span.paragraph - 1], pats), before)
+        speakers.said(speaker, (span.paragraph, span.start))
         quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
         previous = (span, speaker)
     return quotes
-
-
-def _cued_subjects(
-    paragraphs: list[str], pats: _Patterns, known: dict[str, str]
-) -> list[tuple[tuple[int, int], str]]:
-    """Every named subject of a speech cue ("Lopez said", "said Maria Lopez") with where it
-    stands: the antecedents "he said" may point back to."""
-    found = []
-    for p, text in enumerate(paragraphs):
-        offset = 0
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            # cheap cue test first: the subject pattern is costly on long sentences
-            match = pats.reported.search(sentence) if pats.cue_hint.search(sentence) else None
-            who = _who(match, "r") if match else None
-            if match and who and who.lower() not in PRONOUNS and not who.startswith(_DESCRIPTION_MARK):
-                found.append(((p, offset + match.start()), who))
-            else:  # a sentence that opens with a person's name makes them the topic
-                opener = _OPENER_NAME.match(sentence)
-                if opener and _is_person(_strip_name(opener["name"]), known):
-                    found.append(((p, offset), opener["name"]))
-            offset += len(sentence) + 1
-    return found
-
-
-_OPENER_NAME = re.compile(rf"\s*(?P<name>{NAME_RE.pattern})\s+[a-z]")
 
 
 def _is_person(name: str, known: dict[str, str]) -> bool:
