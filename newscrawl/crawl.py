@@ -83,6 +83,20 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="with --state: fetch exported articles again and export changed ones as new versions",
     )
     p.add_argument(
+        "--redis",
+        metavar="URL",
+        help="distributed crawl: share queue, dupefilter and seen-store with every worker using this "
+        "Redis server (redis://HOST:PORT/DB, REDIS_URL); URLs are optional: without them the "
+        "worker joins the running crawl",
+    )
+    p.add_argument(
+        "--idle-exit",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="with --redis: exit once the crawl has had nothing queued or in flight for SECONDS "
+        "(NEWSCRAWL_IDLE_EXIT, default 10)",
+    )
+    p.add_argument(
         "--since",
         type=_iso_date,
         metavar="YYYY-MM-DD",
@@ -150,9 +164,12 @@ def spider_arguments(args: argparse.Namespace) -> dict[str, Any]:
         feeds = [check_url(u) for u in args.feed]
     except SourceError as exc:
         raise ArgumentError(str(exc)) from exc
-    if not (urls or sitemaps or feeds):
-        raise ArgumentError("nothing to crawl: give a URL, --sitemap, --feed or --url-file")
-    return {"urls": urls, "sitemaps": sitemaps, "feeds": feeds}
+    join = bool(getattr(args, "redis", None))
+    if not (urls or sitemaps or feeds or join):
+        raise ArgumentError(
+            "nothing to crawl: give a URL, --sitemap, --feed or --url-file (or --redis to join)"
+        )
+    return {"urls": urls, "sitemaps": sitemaps, "feeds": feeds, "join": join}
 
 
 def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -173,8 +190,22 @@ def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["USER_AGENT"] = args.user_agent
     if args.since:
         overrides["NEWSCRAWL_SINCE"] = args.since.isoformat()
-    if args.refresh and not args.state:
-        raise ArgumentError("--refresh needs --state DIR")
+    if args.refresh and not (args.state or args.redis):
+        raise ArgumentError("--refresh needs --state DIR or --redis URL")
+    if args.idle_exit and not args.redis:
+        raise ArgumentError("--idle-exit needs --redis URL")
+    if args.redis:
+        from newscrawl.distributed.link import RedisUrlError, check_redis_url
+
+        if args.state:
+            raise ArgumentError("--state and --redis: with --redis the seen-store lives in Redis")
+        try:
+            overrides["REDIS_URL"] = check_redis_url(args.redis)
+        except RedisUrlError as exc:
+            raise ArgumentError(str(exc)) from None
+        overrides["NEWSCRAWL_REFRESH"] = bool(args.refresh)
+        if args.idle_exit:
+            overrides["NEWSCRAWL_IDLE_EXIT"] = args.idle_exit
     if args.state:
         if Path(args.state).exists() and not Path(args.state).is_dir():
             raise ArgumentError(f"--state is not a directory: {args.state}")
@@ -200,6 +231,9 @@ def run_command(args: argparse.Namespace) -> int:
     except ArgumentError as exc:
         print(f"python -m newscrawl crawl: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.redis and (problem := redis_problem(args.redis)):
+        print(f"python -m newscrawl crawl: {problem}", file=sys.stderr)
+        return EXIT_FAILED
     lock = None
     if args.state:
         from newscrawl.state import StateLocked, acquire_lock
@@ -218,6 +252,19 @@ def run_command(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def redis_problem(url: str) -> str:
+    """Return why the Redis server at ``url`` cannot be used (after a few retries), or ""."""
+    from newscrawl.distributed.link import REDIS_ERRORS, connect, safe_url
+
+    try:
+        connect(url, retries=3).ping()
+    except REDIS_ERRORS as exc:
+        return f"cannot reach Redis at {safe_url(url)}: {exc}"
+    except Exception as exc:  # authentication, wrong protocol…
+        return f"cannot use Redis at {safe_url(url)}: {type(exc).__name__}: {exc}"
+    return ""
+
+
 def print_summary(result: CrawlResult) -> None:
     """Print the crawl summary on stdout (one line with --state) and, on failure, the reason."""
     from newscrawl.report import one_line, summary
@@ -228,6 +275,14 @@ def print_summary(result: CrawlResult) -> None:
         print(one_line(json.loads(result.report.read_text(encoding="utf-8"))))
     else:
         print(summary(result.stats, result.reason, str(result.output)))
+    if worker := result.stats.get("newscrawl/redis/worker"):
+        print(f"  worker    {worker}")
+        if totals := result.stats.get("newscrawl/redis/crawl_totals"):
+            per = ", ".join(f"{w} {n}" for w, n in totals["per_worker"].items())
+            print(
+                f"  crawl     complete: {totals['workers']} worker(s) fetched {totals['fetched']}, "
+                f"exported {totals['exported']} ({per})"
+            )
     if result.problem:
         print(f"crawl failed: {result.problem}", file=sys.stderr)
 
@@ -240,7 +295,7 @@ def crawl_settings(output: Path, overrides: dict[str, Any], overwrite: bool = Fa
     settings.setmodule("newscrawl.settings", priority="project")
     settings.set("LOG_LEVEL", "WARNING", priority="project")
     settings.set("NEWSCRAWL_PROGRESS", True, priority="project")
-    if overrides.get("NEWSCRAWL_STATE_DIR"):
+    if overrides.get("NEWSCRAWL_STATE_DIR") or overrides.get("REDIS_URL"):
         # The state pipeline writes the records itself, one fsync'ed line before marking it seen.
         settings.set("NEWSCRAWL_STATE_OUTPUT", str(output.resolve()), priority="project")
     else:

@@ -62,8 +62,8 @@ def failure(stats: dict[str, Any], reason: str | None, item_errors: list[str]) -
     if item_errors:
         return f"{len(item_errors)} exception(s) in item pipelines, first: {item_errors[0]}"
     fetched = sum(v for k, v in stats.items() if k.startswith(FETCHED_PREFIX))
-    if not fetched:
-        return "nothing could be fetched"
+    if not fetched and not (stats.get("newscrawl/redis/worker") and not failed_by_kind(stats)):
+        return "nothing could be fetched"  # (a Redis worker that found the queue empty did no harm)
     return ""
 
 

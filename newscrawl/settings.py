@@ -56,11 +56,18 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "newscrawl.middlewares.BoundedDecompressionMiddleware": 590,
 }
-# Each switches itself off unless configured (NEWSCRAWL_STATE_DIR, NEWSCRAWL_PROGRESS).
+# Each switches itself off unless configured (NEWSCRAWL_STATE_DIR, REDIS_URL, NEWSCRAWL_PROGRESS).
 EXTENSIONS = {
     "newscrawl.state.components.StateExtension": 100,
+    "newscrawl.distributed.worker.WorkerExtension": 150,
     "newscrawl.report.Progress": 500,
 }
+# Distributed mode only (REDIS_URL): end a request's lease once it is fully handled.
+SPIDER_MIDDLEWARES = {
+    "newscrawl.distributed.worker.LeaseAckMiddleware": 50,
+}
+# Scrapy's scheduler, or scrapy-redis's (with leases) when REDIS_URL is set.
+SCHEDULER = "newscrawl.distributed.scheduler.NewsScheduler"
 # Dropping listing pages is routine, not a warning; the reasons are in the stats.
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 
@@ -100,3 +107,18 @@ NEWSCRAWL_REFRESH = False
 NEWSCRAWL_STATE_FSYNC = True
 # Skip sitemap/feed entries dated before this day (YYYY-MM-DD), without fetching them. Empty: off.
 NEWSCRAWL_SINCE = None
+
+# --- distributed mode (newscrawl.distributed, scrapy-redis) ----------------------------------
+
+# Redis server shared by the workers (redis://HOST:PORT/DB). Empty: a single-process crawl.
+REDIS_URL = None
+# Prefix of the crawl's Redis keys; workers with the same prefix share one crawl.
+NEWSCRAWL_REDIS_PREFIX = "newscrawl:%(spider)s"
+# A worker whose heartbeat is older than this (seconds) is gone: its requests are requeued.
+NEWSCRAWL_REDIS_LEASE = 15.0
+# Exit once the crawl has had nothing queued or in flight for this many seconds.
+NEWSCRAWL_IDLE_EXIT = 10.0
+# Connection attempts retried with backoff (0.25 s doubling, at most 8 s) before a worker gives up.
+NEWSCRAWL_REDIS_RETRIES = 6
+# How often an idle worker looks for new requests in Redis (seconds).
+NEWSCRAWL_REDIS_POLL = 0.5

@@ -23,6 +23,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from newscrawl.items import RawPage, utc_now_iso
 from newscrawl.middlewares import ALWAYS_FETCH, HINTS
+from newscrawl.signals import request_failed
 from spiders.failures import MAX_LISTED, failure_kind
 from spiders.sources import (
     WEB_SCHEMES,
@@ -62,6 +63,8 @@ class NewsSpider(SitemapSpider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         """Create the spider and read the NEWSCRAWL_* settings."""
+        if crawler.settings.get("REDIS_URL"):
+            kwargs.setdefault("join", True)  # a worker without sources joins the running crawl
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.follow_links = settings.getbool("NEWSCRAWL_FOLLOW_LINKS", cls.follow_links)
@@ -69,6 +72,11 @@ class NewsSpider(SitemapSpider):
         spider.keep_headers = tuple(
             h.lower() for h in settings.getlist("NEWSCRAWL_KEEP_HEADERS", list(cls.keep_headers))
         )
+        if settings.get("REDIS_URL"):
+            # Distributed: any worker may take any worker's requests, so Scrapy's off-site filter
+            # (built from this worker's sources only) must not drop them; links are still
+            # followed only on the crawl's start hosts (follow_hosts, shared through Redis).
+            spider.allowed_domains = []
         return spider
 
     def __init__(
@@ -77,20 +85,24 @@ class NewsSpider(SitemapSpider):
         url_file: str | None = None,
         sitemaps: str | list[str] | None = None,
         feeds: str | list[str] | None = None,
+        join: bool = False,
         **kwargs: Any,
     ) -> None:
+        """Sources as comma-separated strings or lists; ``join``: none needed (a Redis worker)."""
         super().__init__(**kwargs)
         start = split_urls(urls) + (read_url_file(url_file) if url_file else [])
         self.start_urls = [check_url(u) for u in start]
         self.sitemap_urls = [sitemap_start_url(check_url(u)) for u in split_urls(sitemaps)]
         self.feed_urls = [check_url(u) for u in split_urls(feeds)]
         sources = self.start_urls + list(self.sitemap_urls) + self.feed_urls
-        if not sources:
+        if not sources and not join:
             raise SourceError(
                 "nothing to crawl: give -a urls=URL[,URL...], -a url_file=FILE, "
                 "-a sitemaps=URL[,URL...] or -a feeds=URL[,URL...]"
             )
         self.allowed_domains = allowed_hosts(sources)
+        # Hosts whose links are followed (a distributed worker adds the other workers' hosts).
+        self.follow_hosts: set[str] = set(self.allowed_domains)
         # LinkExtractor's allow_domains compares host:port, so hosts are checked here instead.
         self.link_extractor = LinkExtractor(unique=True)
 
@@ -135,8 +147,8 @@ class NewsSpider(SitemapSpider):
         )
 
     def links_to_follow(self, response: HtmlResponse) -> Iterator[Request]:
-        """Yield requests for the http(s) links of ``response`` on the start hosts."""
-        hosts = set(self.allowed_domains)
+        """Yield requests for the http(s) links of ``response`` on the start hosts (and its own)."""
+        hosts = self.follow_hosts | {urlsplit(response.url).hostname}
         urls = (urldefrag(link.url).url for link in self.link_extractor.extract_links(response))
         for url in dict.fromkeys(urls):
             parts = urlsplit(url)
@@ -191,11 +203,15 @@ class NewsSpider(SitemapSpider):
         ``final_url`` after redirects) for the run report. Skips (robots.txt, off-site, seen,
         --since) are not failures.
         """
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None:
+            crawler.signals.send_catch_log(
+                request_failed, request=getattr(failure, "request", None), failure=failure
+            )
         kind = failure_kind(failure.value)
         if kind is None:
             return
         self._count(f"failed/{kind}")
-        crawler = getattr(self, "crawler", None)
         if crawler is None or crawler.stats is None:
             return
         listed = crawler.stats.get_value("newscrawl/failures")

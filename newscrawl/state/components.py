@@ -29,7 +29,7 @@ from newscrawl.pipelines import body_fingerprint
 from newscrawl.state.lock import StateLock, StateLocked, acquire_lock
 from newscrawl.state.output import LineWriter, record_line
 from newscrawl.state.recovery import recover_all, recover_output
-from newscrawl.state.store import DB_NAME, SeenStore
+from newscrawl.state.store import DB_NAME, SeenStore, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -40,38 +40,66 @@ RUNS_DIR = "runs"
 
 
 class CrawlState:
-    """Lock, seen-store and output of one crawl on a state directory."""
+    """Seen-store and output of one crawl: a locked state directory, or Redis shared by workers."""
 
-    def __init__(self, directory: Path, refresh: bool = False, fsync: bool = True) -> None:
+    def __init__(
+        self,
+        store: Any,
+        directory: Path | None = None,
+        lock: StateLock | None = None,
+        refresh: bool = False,
+        fsync: bool = True,
+    ) -> None:
+        self.store = store
         self.directory = directory
+        self.lock = lock
         self.refresh = refresh
         self.fsync = fsync
-        self.lock: StateLock = acquire_lock(directory)  # first: nothing is touched unlocked
-        self.store = SeenStore(directory / DB_NAME)
-        recover_all(self.store)
+        # Many writers (Redis): claim each article atomically before writing it.
+        self.shared = hasattr(store, "claim")
         self.writer: LineWriter | None = None
 
     @classmethod
-    def for_crawler(cls, crawler: Crawler) -> CrawlState | None:
-        """Return the crawler's state (created on first use), or None without NEWSCRAWL_STATE_DIR.
+    def open_directory(cls, directory: Path, refresh: bool = False, fsync: bool = True) -> CrawlState:
+        """Lock ``directory`` (raise StateLocked), open its seen-store and recover its outputs."""
+        lock = acquire_lock(directory)  # first: nothing is touched unlocked
+        store = SeenStore(directory / DB_NAME)
+        recover_all(store)
+        return cls(store, directory, lock, refresh, fsync)
 
+    @classmethod
+    def for_crawler(cls, crawler: Crawler) -> CrawlState | None:
+        """Return the crawler's state (created on first use), or None without a state dir or Redis.
+
+        With REDIS_URL the seen-store is the crawl's Redis one (``newscrawl.distributed.store``).
         A locked directory ends the process with exit code 3 (``scrapy crawl`` has no other way
         to say it; ``python -m newscrawl crawl`` takes the lock before and never gets here).
         """
         if crawler in _STATES:
             return _STATES[crawler]
-        directory = crawler.settings.get("NEWSCRAWL_STATE_DIR")
-        if not directory:
-            return None
-        try:
+        settings = crawler.settings
+        refresh = settings.getbool("NEWSCRAWL_REFRESH")
+        fsync = settings.getbool("NEWSCRAWL_STATE_FSYNC", True)
+        directory = settings.get("NEWSCRAWL_STATE_DIR")
+        if settings.get("REDIS_URL"):
+            from newscrawl.distributed.link import RedisLink
+            from newscrawl.distributed.store import RedisSeenStore
+
+            if directory:
+                logger.warning("REDIS_URL is set: the seen-store is in Redis, NEWSCRAWL_STATE_DIR is ignored")
+            link = RedisLink.for_crawler(crawler)
+            assert link is not None
             state = cls(
-                Path(directory),
-                refresh=crawler.settings.getbool("NEWSCRAWL_REFRESH"),
-                fsync=crawler.settings.getbool("NEWSCRAWL_STATE_FSYNC", True),
+                RedisSeenStore(link.client, link.keys, link.worker, link=link), refresh=refresh, fsync=fsync
             )
-        except StateLocked as exc:
-            print(f"scrapy crawl: {exc}", file=sys.stderr, flush=True)
-            os._exit(EXIT_LOCKED)
+        elif directory:
+            try:
+                state = cls.open_directory(Path(directory), refresh, fsync)
+            except StateLocked as exc:
+                print(f"scrapy crawl: {exc}", file=sys.stderr, flush=True)
+                os._exit(EXIT_LOCKED)
+        else:
+            return None
         _STATES[crawler] = state
         crawler.signals.connect(state.close, signal=signals.engine_stopped, weak=False)
         return state
@@ -94,7 +122,15 @@ class CrawlState:
         size = self.writer.append(record_line(record))
         urls = [record.get("url") or ""]
         when = record.get("fetched_at") or ""
-        return self.store.mark_exported(canonical, fingerprint, urls, when, (str(self.writer.path), size))
+        try:
+            return self.store.mark_exported(canonical, fingerprint, urls, when, (str(self.writer.path), size))
+        except StoreUnavailable:
+            # Written, not yet recorded: exported all the same. The next start on this output
+            # marks it (recover_output), like a kill between the two steps.
+            logger.warning(
+                "%s written to %s but not recorded in the seen-store", record.get("url"), self.writer.path
+            )
+            return 1
 
     def close(self) -> None:
         """Close the output and the store, and release the lock."""
@@ -102,7 +138,8 @@ class CrawlState:
             self.writer.close()
             self.writer = None
         self.store.close()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
 
 
 _STATES: weakref.WeakKeyDictionary[Crawler, CrawlState] = weakref.WeakKeyDictionary()
@@ -136,8 +173,12 @@ class SeenMiddleware:
 
     def process_request(self, request: Request, spider: Any = None) -> None:
         """Raise IgnoreRequest for a URL whose article was exported by an earlier run."""
-        if request.meta.get(ALWAYS_FETCH) or not self.state.store.url_seen(request.url):
-            return None
+        try:
+            if request.meta.get(ALWAYS_FETCH) or not self.state.store.url_seen(request.url):
+                return None
+        except StoreUnavailable:
+            return None  # fetched; the pipeline drops its item without exporting it
+
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value("newscrawl/skipped/seen")
         raise IgnoreRequest(f"already exported: {request.url}")
@@ -170,15 +211,34 @@ class StatePipeline:
         url = record.get("url") or ""
         canonical = record.get("canonical_url") or url
         fingerprint = body_fingerprint(record.get("body") or "")
-        known = self.state.store.article(canonical)
-        if known is not None:
-            if known.fingerprint == fingerprint or not self.state.refresh:
-                self.state.store.mark_url(url, canonical)
+        try:
+            return self._export_new(record, url, canonical, fingerprint)
+        except StoreUnavailable as exc:
+            raise self._drop("store_unavailable", f"{url} ({exc})") from None
+
+    def _export_new(self, record: dict[str, Any], url: str, canonical: str, fingerprint: str) -> Any:
+        store = self.state.store
+        if self.state.shared:  # other workers export too: decide in one atomic step
+            claim = store.claim(canonical, fingerprint, self.state.refresh)
+            if not claim.ok:
+                if claim.reason == "seen_body":
+                    store.mark_url(url, claim.owner)
+                    raise self._drop("seen_body", f"{url} (same body as {claim.owner})")
+                store.mark_url(url, canonical)
+                # "busy": another worker is writing it this moment; it counts as seen.
                 raise self._drop("unchanged" if self.state.refresh else "seen_url", url)
-            record["modified"] = record.get("modified") or record.get("fetched_at")
-        elif owner := self.state.store.body_owner(fingerprint):
-            self.state.store.mark_url(url, owner)
-            raise self._drop("seen_body", f"{url} (same body as {owner})")
+            if claim.version > 1:
+                record["modified"] = record.get("modified") or record.get("fetched_at")
+        else:
+            known = store.article(canonical)
+            if known is not None:
+                if known.fingerprint == fingerprint or not self.state.refresh:
+                    store.mark_url(url, canonical)
+                    raise self._drop("unchanged" if self.state.refresh else "seen_url", url)
+                record["modified"] = record.get("modified") or record.get("fetched_at")
+            elif owner := store.body_owner(fingerprint):
+                store.mark_url(url, owner)
+                raise self._drop("seen_body", f"{url} (same body as {owner})")
         version = self.state.export(record, canonical, fingerprint)
         if version > 1 and self.crawler.stats is not None:
             self.crawler.stats.inc_value("newscrawl/exported/new_version")
@@ -190,17 +250,18 @@ class StatePipeline:
         return DropItem(f"{reason}: {detail}")
 
 
-def output_path(crawler: Crawler, directory: Path) -> tuple[Path, bool]:
+def output_path(crawler: Crawler, directory: Path | None) -> tuple[Path, bool]:
     """Return the output file and whether to overwrite it.
 
     NEWSCRAWL_STATE_OUTPUT first; else a local JSON Lines feed from ``-o``/``-O``, taken over from
-    the feed exporter (whose buffered writes are not crash-safe); else ``DIR/articles.jsonl``.
+    the feed exporter (whose buffered writes are not crash-safe); else ``DIR/articles.jsonl``
+    (``articles.jsonl`` in the working directory for a Redis worker without a state directory).
     """
     if configured := crawler.settings.get("NEWSCRAWL_STATE_OUTPUT"):
         return Path(configured), False
     if taken := _take_over_feed(crawler):
         return taken
-    return directory / DEFAULT_OUTPUT, False
+    return (directory or Path()) / DEFAULT_OUTPUT, False
 
 
 def _take_over_feed(crawler: Crawler) -> tuple[Path, bool] | None:
@@ -229,13 +290,18 @@ class StateExtension:
         self.started = datetime.now(UTC)
         self.clock = time.monotonic()
         self.item_errors: list[str] = []
+        assert state.directory is not None
+        self.directory = state.directory
         self.log_handler = _add_log_file(state.directory / LOG_NAME)
         self.report_path: Path | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Create the extension (taking the lock), or raise NotConfigured without a state dir."""
-        ext = cls(crawler, _state_or_off(crawler))
+        state = _state_or_off(crawler)
+        if state.directory is None:
+            raise NotConfigured  # a Redis worker: its report goes to Redis (newscrawl.distributed)
+        ext = cls(crawler, state)
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
@@ -260,7 +326,7 @@ class StateExtension:
             problem=problem,
             output=str(self.state.writer.path) if self.state.writer else None,
         )
-        self.report_path = write_run_report(self.state.directory, self.started, run)
+        self.report_path = write_run_report(self.directory, self.started, run)
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("newscrawl/run_report", str(self.report_path))
         logger.info("%s", report.one_line(run))

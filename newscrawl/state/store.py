@@ -43,6 +43,10 @@ def url_key(url: str) -> str:
     return canonicalize_url(url) if url else ""
 
 
+class StoreUnavailable(RuntimeError):
+    """The seen-store cannot be reached (a distributed crawl lost Redis); nothing was recorded."""
+
+
 @dataclass(frozen=True)
 class Exported:
     """What the store knows of an exported article."""
