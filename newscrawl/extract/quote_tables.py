@@ -169,6 +169,8 @@ NOT_NAMES = frozenset(
      "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
      "Last", "Earlier", "Later", "Yesterday", "Today", "At", "For", "With", "After", "All",
      "Though", "Although", "Because", "Since", "Until", "Unless", "Whether",
+     "First", "Second", "Finally", "Now", "Then", "Still", "Yet", "Instead", "Indeed", "Overall",
+     "Wir", "Ich", "Man", "Nous", "Je", "Nosotros", "Yo",
      "Both", "Some", "Many", "Others", "When", "While", "If", "As", "Asked", "Speaking",
      # titles and ranks printed before a name
      "Councillor", "Councilor", "Ald", "Alderman", "Alderwoman", "Superintendent", "Deputy",
@@ -199,6 +201,8 @@ ROLE_WORD_RE = re.compile(
     r"minister|ministerin|präsident|präsidentin|sprecher|sprecherin|chef|chefin|vorsitzender?|"
     r"direktor|direktorin|leiter|leiterin|kanzler|kanzlerin|bürgermeister|bürgermeisterin|"
     r"abgeordneter?|experte|expertin|senator|senatorin|trainer|trainerin|anwalt|anwältin|"
+    r"kollege|kollegin|spieler|spielerin|kapitän|kapitänin|stürmer|stürmerin|torhüter|torhüterin|"
+    r"sänger|sängerin|musiker|musikerin|schauspieler|schauspielerin|"
     r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson|author|writer|analyst|"
     r"economist|lecturer|researcher|expert|activist|lawyer|attorney|chairman|chairwoman|ceo)$",
     re.I,

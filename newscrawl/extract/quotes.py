@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newscrawl.extract.model import Quote
 from newscrawl.extract.quote_spans import SENTENCE_END, Span, find_spans, quote_kind
@@ -68,7 +69,7 @@ _DESCRIPTION = (
 )
 # Between the subject and its cue: adverbs and role nouns ("Google spokesperson promised",
 # "Borrell also said").
-_GAP = rf"(?:\s+{_LOWER_WORD}){{0,2}}"
+_GAP = r"(?:\s+(?!(?:and|und|et|y|but|aber|mais|pero|or|oder|that|dass|que)\b)[a-zà-ÿ][\w'’\-]*){0,2}"
 
 
 def _subject(group: str) -> str:
@@ -132,7 +133,9 @@ def _reported_re(cues: str) -> re.Pattern[str]:
 
 def _prefix_re(cues: str) -> re.Pattern[str]:
     prefix = "|".join(re.escape(c) for c in PREFIX_CUES)
-    return re.compile(rf"\b(?P<cue>(?i:{prefix}))\s+{_ROLE}(?P<name>{NAME_RE.pattern})")
+    # the name that ends the phrase: "according to Google Search lead Liz Reid, …"
+    ends = r"(?=\s*[,.;:!?)]|\s*$|\s+(?:of|from|at|in|who|de|von|aus)\b)"
+    return re.compile(rf"\b(?P<cue>(?i:{prefix}))\s+{_ROLE}(?P<name>{NAME_RE.pattern}){ends}")
 
 
 def _loose_re(cues: str) -> re.Pattern[str]:
@@ -194,7 +197,7 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
     return ends
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w.])\w+$")
+_WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -217,6 +220,8 @@ def _who(match: re.Match[str], group: str) -> str | None:
         head = _HEAD_WORD.match(after_name)
         if name in _BARE_ARTICLES:  # "The ministry added": a description, head noun after it
             return _describe(head[1] if head else "")
+        if name.split()[0] in _BARE_ARTICLES and head and head[1] in _THING_HEADS:
+            return _describe(head[1])  # "The Swedish brochure says", "The Swedish government said"
         if _ROLE_BEFORE.search(before_name) and not _is_person(_strip_name(name), {}):
             return _describe(name.split()[-1].lower())  # "el jefe de Gobierno polaco"
         article = _ARTICLE_BEFORE.search(before_name)
@@ -272,6 +277,7 @@ _HEAD_WORD = re.compile(r"\s+([a-zà-ÿ][\w\-]*)")
 _ARTICLE_BEFORE = re.compile(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+$")
 # "said Kyiv resident Svitlana Onofryichuk", "erklärt Ernährungsberaterin und Autorin Rhiannon Lambert"
 _LATER_NAME = re.compile(rf"(?:\s+(?:{_LOWER_WORD}|and|und|et|y)){{1,2}}\s+(?P<full>{_FULL_NAME})")
+_THING_HEADS = DOCUMENT_WORDS | ORGANISATION_WORDS
 _DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
 _BARE_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los", "Las"})
 
@@ -330,6 +336,9 @@ def _attribute(
         if m["cue6"]:
             name = _describe(m["a6"].split()[-1])
         return name, (m["cue1"] or m["cue2"] or m["cue3"] or m["cue4"] or m["cue5"] or m["cue6"])
+    owner = _document_subject(before)
+    if owner and before_match:  # "The Conservatives’ letter to Daniel Greenberg … said:"
+        return owner, before_match["cue"]
     subject = _who(before_match, "b") if before_match else None
     if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
         return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
@@ -346,6 +355,10 @@ def _attribute(
     return None, None
 
 
+# "according to federal prosecutors": a cue that names nobody in particular
+_UNNAMED_SOURCE = re.compile(
+    rf"(?i:{'|'.join(sorted(c for c in PREFIX_CUES if c != 'so'))})\s+(?!{NAME_WORD})\w"
+)
 _ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?P<pro>il|elle|ils|elles))\b")
 
 
@@ -355,9 +368,14 @@ def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
     found = None
     for match in pats.reported.finditer(paragraph):
         found = _who(match, "r") or found
+    if found is None:
+        ends = _sentence_ends(paragraph)
+        start = ends[-2].end() if len(ends) > 1 else 0
+        found = _document_subject(paragraph[start:])
     return found
 
 
+@lru_cache(maxsize=4096)
 def _strip_name(name: str) -> str:
     """Drop "the", titles and sentence-initial words: "the Canadian Foreign Ministry" ->
     "Canadian Foreign Ministry", "President Joe Biden" -> "Joe Biden"."""
@@ -412,28 +430,46 @@ class _Speakers:
             for m in _ACRONYM.finditer(para)
             if _initials(m["long"]) == m["short"]
         }
-        # the gender the article gives a person by honorifics ("Mme Binet") and role nouns
-        # ("the mother of four"); none when the evidence disagrees ("Sir Keir", "Lady Starmer")
-        evidence: dict[str, set[str]] = {}
-        for para in self.paragraphs:
-            for m in _HONORIFIC.finditer(para):
-                name = self._name(m["surname"]) or m["surname"]
-                evidence.setdefault(name, set()).add(GENDERED_HONORIFICS[m["title"].rstrip(".")])
-            for m in _GENDERED_ROLE.finditer(para):
-                name = self._name(m["name"] or m["name2"]) or ""
-                evidence.setdefault(name, set()).add(GENDERED_ROLES[(m["role"] or m["role2"]).lower()])
-        self.gender = {name: genders.pop() for name, genders in evidence.items() if len(genders) == 1}
-        self._mentions: list[_Mention] | None = None
+        self._gender: dict[str, str] | None = None
+        self._mentions: dict[int, list[_Mention]] = {}
         self.spoken: list[_Mention] = []  # the speakers of the quotes so far
         self.people: set[str] = set()  # speakers who are no organisation ("Jensen")
         self.last: str | None = None
         self.last_seen = 0  # where in the article the last speaker was credited
 
-    def mentions(self) -> list[_Mention]:
-        """The people and organisations the article names, computed on the first pronoun only."""
-        if self._mentions is None:
-            self._mentions = _mentions(self.paragraphs, self.pats, self.full) if self.pats else []
-        return self._mentions
+    def mentions(self, first: int, last: int) -> list[_Mention]:
+        """The people and organisations named in paragraphs ``first`` to ``last``, each
+        paragraph read when a pronoun first needs it."""
+        found: list[_Mention] = []
+        for p in range(max(0, first), min(last, len(self.paragraphs) - 1) + 1):
+            if p not in self._mentions:
+                self._mentions[p] = (
+                    _mentions(self.paragraphs[p], p, self.pats, self.full) if self.pats else []
+                )
+            found += self._mentions[p]
+        return found
+
+    @property
+    def gender(self) -> dict[str, str]:
+        """The gender the article gives a person by honorifics ("Mme Binet") and role nouns ("the
+        mother of four"); none when the evidence disagrees ("Sir Keir", "Lady Starmer")."""
+        if self._gender is None:
+            evidence: dict[str, set[str]] = {}
+            for para in self.paragraphs:
+                for m in _HONORIFIC.finditer(para):
+                    name = self._name(m["surname"]) or m["surname"]
+                    evidence.setdefault(name, set()).add(GENDERED_HONORIFICS[m["title"].rstrip(".")])
+                for m in _GENDERED_ROLE.finditer(para):
+                    name = self._name(m["name"] or m["name2"]) or ""
+                    evidence.setdefault(name, set()).add(GENDERED_ROLES[(m["role"] or m["role2"]).lower()])
+            self._gender = {name: genders.pop() for name, genders in evidence.items() if len(genders) == 1}
+        return self._gender
+
+    def subject_in(self, at: tuple[int, int], since: int = 0) -> str | None:
+        """The last person named as a subject earlier in the paragraph of ``at`` (after offset
+        ``since``): a quote introduced by a colon or by reported speech is theirs ("Nico Elvedi
+        haderte mit der neuen Regel: „…“")."""
+        return self._latest(at, self._is_person, back=0, since=since)
 
     def said(self, speaker: str | None, at: tuple[int, int]) -> None:
         """Remember a quote's speaker: "she added" after it may stand for them."""
@@ -491,10 +527,16 @@ class _Speakers:
         return self._pronoun(_ROLE_PRONOUN.get(GENDERED_ROLES.get(head, ""), ""), before, at)
 
     def _latest(
-        self, at: tuple[int, int], fits: Callable[[str], bool], strong_only: bool = True, back: int = 2
+        self,
+        at: tuple[int, int],
+        fits: Callable[[str], bool],
+        strong_only: bool = True,
+        back: int = 2,
+        since: int = 0,
     ) -> str | None:
         """The most recent mention up to ``back`` paragraphs before ``at`` whose name ``fits``."""
-        found = [m for m in self.mentions() + self.spoken if m.where < at and m.where[0] >= at[0] - back]
+        first = (at[0] - back, since)
+        found = [m for m in self.mentions(at[0] - back, at[0]) + self.spoken if first <= m.where < at]
         for m in sorted(found, key=lambda m: m.where, reverse=True):
             if strong_only and not m.strong:
                 continue
@@ -583,50 +625,67 @@ def _is_org(name: str) -> bool:
 
 
 def _document_author(head: str, before: str, speakers: _Speakers) -> str | None:
-    """Who wrote "the letter": the owner of the last "X's letter" or "letter from X", else nobody."""
-    found = None
-    for m in _DOCUMENT_OWNER.finditer(before[-3000:]):
-        if (m["doc"] or m["doc2"]).lower().rstrip("s") == head.rstrip("s"):
-            found = m["owner"] or m["owner2"]
-    return speakers._name(found) if found else None
+    """Who wrote "the letter": the owner of the document the article last mentioned by that
+    noun ("X's letter", "letter from X", "X will mail … the brochure"), else nobody."""
+    ends = _sentence_ends(before)
+    text = before[max(0, len(before) - 3000) : ends[-1].end() if ends else 0]  # not "the letter" itself
+    owner = None
+    for m in _DOCUMENT_MENTION.finditer(text):
+        if m["doc"].lower().rstrip("s") == head.rstrip("s"):
+            owner = _document_owner(m)
+    return speakers._name(owner) if owner else None
+
+
+def _document_owner(m: re.Match[str]) -> str | None:
+    if m["owner"] and re.search(r"[’']s?$", m["owner"]):  # "The Conservatives’ letter"
+        return re.sub(r"[’']s?$", "", m["owner"])
+    return m["owner2"] or m["owner3"]
+
+
+def _document_subject(sentence: str) -> str | None:
+    """The owner of a document that opens the sentence: "Godongwana’s latest budget documents
+    show …", "The Conservatives’ letter to Daniel Greenberg … said:"."""
+    m = _DOCUMENT_MENTION.match(sentence.strip())
+    return _document_owner(m) if m and m.start("doc") < 80 else None
 
 
 _DOCS = "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True))
-_DOCUMENT_OWNER = re.compile(
-    rf"(?P<owner>{NAME_RE.pattern})(?:[’']s|[’'])\s+(?:[a-z][\w\-]*\s+){{0,3}}(?P<doc>{_DOCS})\b"
-    rf"|\b(?P<doc2>{_DOCS})\s+(?:from|by)\s+(?:the\s+)?(?P<owner2>{NAME_RE.pattern})"
+_PUBLISHED = r"(?:published|released|issued|sent|mail|mailed|wrote|drafted|filed|signed|produced|posted)"
+_DOCUMENT_MENTION = re.compile(  # "X's letter", "the letter from X", "X will mail … the brochure"
+    rf"(?:(?:[Tt]he\s+)?(?P<owner>{NAME_RE.pattern})\s+|(?P<owner3>{NAME_RE.pattern})\s+(?:[a-z]+\s+){{0,2}}"
+    rf"{_PUBLISHED}\b[^.!?]{{0,80}}?)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<doc>\b(?:{_DOCS}))\b"
+    rf"(?:\s+(?:from|by)\s+(?:the\s+)?(?P<owner2>{NAME_RE.pattern}))?"
 )
 
 
-def _mentions(paragraphs: list[str], pats: _Patterns, known: dict[str, str]) -> list[_Mention]:
-    """Everyone the article names with where they stand: subjects of speech cues ("Lopez said",
-    "According to Amina Salum") and of clauses ("Mariam Malibiche has just handed …") are strong
-    antecedents; other person and organisation names are weak ones."""
+def _mentions(text: str, p: int, pats: _Patterns, known: dict[str, str]) -> list[_Mention]:
+    """Everyone paragraph ``p`` names with where they stand: subjects of speech cues ("Lopez
+    said", "According to Amina Salum") and of clauses ("Mariam Malibiche has just handed …") are
+    strong antecedents; other person and organisation names are weak ones."""
     found = []
-    for p, text in enumerate(paragraphs):
-        start = 0
-        for end in [m.end() for m in _sentence_ends(text)] + [len(text)]:
-            sentence = text[start:end]
-            # cheap cue test first: the subject pattern is costly on long sentences
-            match = pats.reported.search(sentence) if pats.cue_hint.search(sentence) else None
-            who = _who(match, "r") if match else None
-            if match and who and who.lower() not in PRONOUNS:
-                found.append(_Mention((p, start + match.start()), who, True))
-            for m in pats.prefix.finditer(sentence):
-                found.append(_Mention((p, start + m.start()), m["name"], True))
-            for m in _CLAUSE_SUBJECT.finditer(sentence):
-                name = _strip_name(m["name"])
-                if _is_person(name, known):
-                    found.append(_Mention((p, start + m.start("name")), m["name"], True))
-                elif _is_org(name):  # "Russia's Defense Ministry on Sunday confirmed"
-                    org = _ORG_NAME.match(sentence, m.start("name"))
-                    found.append(_Mention((p, start + m.start("name")), org.group(0) if org else name, True))
-            start = end
-        for m in _HONORIFIC.finditer(text):
-            found.append(_Mention((p, m.start()), m["surname"], False))
-        for m in _ORG_NAME.finditer(text):
-            if _is_org(_strip_name(m.group(0))):
-                found.append(_Mention((p, m.start()), re.sub(r"^[Tt]he\s+", "", m.group(0)), False))
+    start = 0
+    for end in [m.end() for m in _sentence_ends(text)] + [len(text)]:
+        sentence = text[start:end]
+        # cheap cue test first: the subject pattern is costly on long sentences
+        match = pats.reported.search(sentence) if pats.cue_hint.search(sentence) else None
+        who = _who(match, "r") if match else None
+        if match and who and who.lower() not in PRONOUNS:
+            found.append(_Mention((p, start + match.start()), who, True))
+        for m in pats.prefix.finditer(sentence):
+            found.append(_Mention((p, start + m.start()), m["name"], True))
+        for m in _CLAUSE_SUBJECT.finditer(sentence):
+            name = _strip_name(m["name"])
+            if _is_person(name, known):
+                found.append(_Mention((p, start + m.start("name")), m["name"], True))
+            elif _is_org(name):  # "Russia's Defense Ministry on Sunday confirmed"
+                org = _ORG_NAME.match(sentence, m.start("name"))
+                found.append(_Mention((p, start + m.start("name")), org.group(0) if org else name, True))
+        start = end
+    for m in _HONORIFIC.finditer(text):
+        found.append(_Mention((p, m.start()), m["surname"], False))
+    for m in _ORG_NAME.finditer(text):
+        if _is_org(_strip_name(m.group(0))):
+            found.append(_Mention((p, m.start()), re.sub(r"^[Tt]he\s+", "", m.group(0)), False))
     return sorted(found, key=lambda m: m.where)
 
 
@@ -684,11 +743,27 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         raw, cue = _attribute(span, paragraphs, pats, kind == "partial")
         before = " ".join(paragraphs[: span.paragraph]) + " " + paragraphs[span.paragraph][: span.start]
         speaker = speakers.resolve(raw, before, (span.paragraph, span.start))
+        at = (span.paragraph, span.start)
         if raw is None and previous is not None and _continues(previous[0], span, paragraphs):
-            speaker = previous[1]  # a quote that goes on from the last one keeps its speaker
+            # a quote that goes on from the last one keeps its speaker, unless someone else is
+            # named in between ("…“, sagte Elvedi. Das schmälerte den Frust, den Granit Xhaka
+            # zusammenfasste: „…“")
+            between = previous[0].end_paragraph == span.paragraph and speakers.subject_in(at, previous[0].end)
+            speaker = between or previous[1]
         elif raw is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
             before = " ".join(paragraphs[: span.paragraph])
-            speaker = speakers.resolve(_reported_speaker(paragraphs[span.paragraph - 1], pats), before)
+            reported = _reported_speaker(paragraphs[span.paragraph - 1], pats)
+            speaker = speakers.resolve(
+                reported, before, (span.paragraph - 1, len(paragraphs[span.paragraph - 1]))
+            )
+        elif raw is None:  # "Leavitt schloss nicht aus, dass … „…“", "He said … Specifically, “…”"
+            reported = _reported_speaker(paragraphs[span.paragraph][: span.start], pats)
+            if reported:
+                speaker = speakers.resolve(reported, before, at)
+            elif not _UNNAMED_SOURCE.search(_sentence_before(paragraphs[span.paragraph], span.start)):
+                speaker = speakers.subject_in(
+                    at
+                )  # not when the cue names nobody ("according to prosecutors")
         speakers.said(speaker, (span.paragraph, span.start))
         quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
         previous = (span, speaker)
