@@ -44,6 +44,10 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "warning", "arguing", "insisting", "noting", "tells", "recounted", "reiterated",
         "shared", "quipped", "began", "went on", "replies", "answered", "explains", "notes",
         "recalls", "adding", "admits", "argues", "insists", "warns", "claims",
+        "reported", "reports", "lamented", "uttered", "asserted", "asserting", "asserts",
+        "pledged", "pledging", "sang", "singing", "sings", "vowed", "vowing", "countered",
+        "revealed", "maintained", "contended", "exclaimed", "boasted", "demanded", "pleaded",
+        "mused", "charged", "alleged",
     ),
     "de": (
         "fügte hinzu", "teilte mit", "sagte", "sagt", "erklärte", "erklärt", "betonte",
@@ -53,7 +57,8 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "bekräftigte", "versicherte", "kündigte an", "hieß es", "nannte", "nennt", "mahnte",
         "mahnt", "bilanzierte", "resümierte", "hob hervor", "zitiert", "sprach von",
         "spricht von", "sprach", "berichtet", "berichtete", "erzählt", "erzählte", "fügt hinzu",
-        "findet", "fand", "glaubt",
+        "findet", "fand", "glaubt", "zugab", "einräumte", "ließ", "sang", "sangen", "singt",
+        "meinte", "ergänzte", "antwortete", "entgegnete", "klagte", "beklagte", "lobte",
     ),
     "fr": (
         "a-t-il déclaré", "a-t-elle déclaré", "a-t-il dit", "a-t-elle dit", "a-t-il ajouté",
@@ -71,7 +76,9 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "agregó", "añadió", "sostuvo", "manifestó", "expresó", "advirtió", "subrayó",
         "destacó", "apuntó", "comentó", "dice", "afirma", "asegura", "explica", "señala",
         "lamentó", "criticó", "reconoció", "insistió", "recordó", "denunció", "aseveró",
-        "puntualizó", "concluyó", "calificó",
+        "puntualizó", "concluyó", "calificó", "replicó", "contestó", "respondió", "espetó",
+        "zanjó", "confesó", "rememoró", "abundó", "ironizó", "admitió", "reconoce", "añade",
+        "agrega", "sentenció", "remarcó", "lamenta", "advierte", "anunció", "insiste",
     ),
 }  # fmt: skip
 # Cues whose following name is the listener ("…,” Al Saud told El Saife): never inverted.
@@ -81,7 +88,8 @@ PREFIX_CUES = frozenset({"according to", "zufolge", "laut", "selon", "según", "
 
 # Conjunctions and adverbs that never describe a speaker ("kritisierte aber die Deckelung").
 NOT_ROLE_WORDS = frozenset(
-    {"but", "and", "also", "then", "however", "aber", "und", "auch", "jedoch", "dann", "noch",
+    {"but", "and", "also", "then", "however", "aber", "und", "auch", "jedoch", "dann", "noch", "a", "to",
+     "à", "al",
      "et", "mais", "aussi", "puis", "y", "pero", "también", "luego"}
 )  # fmt: skip
 # Prepositions: a name after them is no speaker ("wrote on X", "MEC for Traditional Affairs").

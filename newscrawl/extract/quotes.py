@@ -65,11 +65,14 @@ _ROLE = rf"(?:(?:{_LOWER_WORD}|{NAME_WORD})\s+){{0,5}}?"  # fewest first: "Idaho
 # "the Republican governor", "the company": a description standing for someone named before.
 _DESCRIPTION = (
     rf"(?:[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Ll]e|[Ll]a|[Ee]l)\s+"
-    rf"(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}"
+    rf"(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}(?:{_LOWER_WORD}|\d+-[\w\-]+)"  # "the 36-year-old"
 )
 # Between the subject and its cue: adverbs and role nouns ("Google spokesperson promised",
 # "Borrell also said").
-_GAP = r"(?:\s+(?!(?:and|und|et|y|but|aber|mais|pero|or|oder|that|dass|que)\b)[a-zà-ÿ][\w'’\-]*){0,2}"
+_GAP = (
+    r"(?:\s+(?!(?:and|und|et|y|but|aber|mais|pero|or|oder|that|dass|que)\b)[a-zà-ÿ][\w'’\-]*){0,2}"
+    r"(?:\s+(?:on|last|this|am|le|el)\s+[A-Z][a-z]+)?"  # "Russia’s Defense Ministry on Sunday confirmed"
+)
 
 
 def _subject(group: str) -> str:
@@ -117,7 +120,13 @@ _VERB = rf"(?!(?:{'|'.join(sorted(NOT_VERBS))})\b)[a-zà-ÿ][\w’'\-]+"
 
 
 def _before_re(cues: str) -> re.Pattern[str]:
-    return re.compile(rf"{_subject('b')}{_apposition('b')}{_GAP},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$")
+    return re.compile(
+        rf"{_subject('b')}{_apposition('b')}{_RELATIVE}{_GAP},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$"
+    )
+
+
+# "the Palestinian Dialogue Group in Turkey, which says", "the senator, who recently said"
+_RELATIVE = rf"(?:\s+(?:in|of|at|aus)\s+{NAME_WORD}(?:\s+{NAME_WORD})*)?(?:,?\s+(?:who|which|qui|que)\b)?"
 
 
 def _inverted_re(cues: str) -> re.Pattern[str]:
@@ -225,6 +234,8 @@ def _who(match: re.Match[str], group: str) -> str | None:
         if _ROLE_BEFORE.search(before_name) and not _is_person(_strip_name(name), {}):
             return _describe(name.split()[-1].lower())  # "el jefe de Gobierno polaco"
         article = _ARTICLE_BEFORE.search(before_name)
+        if article and _ACRONYM_WORD.fullmatch(name):
+            return name  # "the IDF said", "the FBI told"
         if article and " " not in name and article["art"].lower() == "the" and head:
             return _describe(head[1])  # "the Republican governor said"
         if article:
@@ -277,6 +288,7 @@ _HEAD_WORD = re.compile(r"\s+([a-zà-ÿ][\w\-]*)")
 _ARTICLE_BEFORE = re.compile(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+$")
 # "said Kyiv resident Svitlana Onofryichuk", "erklärt Ernährungsberaterin und Autorin Rhiannon Lambert"
 _LATER_NAME = re.compile(rf"(?:\s+(?:{_LOWER_WORD}|and|und|et|y)){{1,2}}\s+(?P<full>{_FULL_NAME})")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,6}")
 _THING_HEADS = DOCUMENT_WORDS | ORGANISATION_WORDS
 _DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
 _BARE_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los", "Las"})
@@ -346,9 +358,12 @@ def _attribute(
         return _who(inverted, "v"), inverted["cue"]
     end = SENTENCE_END.search(after)
     sentence = before + " " + (after[: end.start()] if end else after)
-    match = pats.prefix.search(sentence) or pats.loose.search(before)
+    match = pats.prefix.search(sentence)
     if match:
         return match["name"], match["cue"]
+    subject = _subject_before_cue(before, pats)
+    if subject:
+        return subject
     aside = _ASIDE.search(span.text)  # « A, souligne-t-elle. B »: the cue inside the marks
     if aside:
         return aside["pro"], aside["cue"]
@@ -362,6 +377,19 @@ _UNNAMED_SOURCE = re.compile(
 _ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?P<pro>il|elle|ils|elles))\b")
 
 
+def _subject_before_cue(before: str, pats: _Patterns) -> tuple[str, str] | None:
+    """(subject, cue) when the sentence names its subject and a cue comes later: "Sir Keir
+    dodged several questions …, pledging only to “…”", "Donna dismissed the idea, noting, “…”"."""
+    cue = _last(pats.cue_hint.finditer(before))
+    if cue is None:
+        return None
+    for m in reversed(list(_CLAUSE_SUBJECT.finditer(before, 0, cue.start()))):
+        name = _strip_name(m["name"])
+        if name and name not in NOT_NAMES and not _is_org(name):
+            return m["name"], cue.group()
+    return None
+
+
 def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
     """The last "X said …" subject in a paragraph: a quote paragraph that follows it without
     attribution is X's ("Mamabolo said the plan was working:" / “…”)."""
@@ -371,8 +399,14 @@ def _reported_speaker(paragraph: str, pats: _Patterns) -> str | None:
     if found is None:
         ends = _sentence_ends(paragraph)
         start = ends[-2].end() if len(ends) > 1 else 0
-        found = _document_subject(paragraph[start:])
+        intro = _SPOKESPERSON_INTRO.search(paragraph[start:])  # "… a reply from a Google representative."
+        found = intro["org"] if intro else _document_subject(paragraph[start:])
     return found
+
+
+_SPOKESPERSON_INTRO = re.compile(
+    rf"\b(?:an?|the)\s+(?P<org>{NAME_RE.pattern})\s+(?:{'|'.join(sorted(SPOKESPERSON_WORDS))})\b[^.!?]*[.!?:]?\s*$"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -428,7 +462,7 @@ class _Speakers:
             m["short"]: _strip_name(m["long"])
             for para in self.paragraphs
             for m in _ACRONYM.finditer(para)
-            if _initials(m["long"]) == m["short"]
+            if _initials(_strip_name(m["long"])) == m["short"]
         }
         self._gender: dict[str, str] | None = None
         self._mentions: dict[int, list[_Mention]] = {}
@@ -513,7 +547,7 @@ class _Speakers:
         was speaking."""
         if head in DOCUMENT_WORDS:
             return _document_author(head, before, self)
-        named = _named_with(head, before)
+        named = _named_with(head, before) or self._named_as(head, before)
         if named:
             return named
         if head in LEGISLATIVE_WORDS and at is not None:  # "the lawmakers" of a committee
@@ -525,6 +559,22 @@ class _Speakers:
             if org:
                 return org
         return self._pronoun(_ROLE_PRONOUN.get(GENDERED_ROLES.get(head, ""), ""), before, at)
+
+    def _named_as(self, head: str, before: str) -> str | None:
+        """The last person the article introduced with this role: "the senator" -> "Montana
+        senator Jon Tester", "the economist" -> "The Municipal’s economist Jeremiah Mbelu"."""
+        if len(head) < 4 or head in ORGANISATION_WORDS:
+            return None
+        role = rf"(?i:{re.escape(head)})"
+        found = None
+        for m in re.finditer(
+            rf"\b{role}\s+(?P<a>{NAME_RE.pattern})|(?P<b>{NAME_RE.pattern}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,3}}?{role}\b",
+            before[-3000:],
+        ):
+            name = _strip_name(m["a"] or m["b"])
+            if _is_person(name, self.full):
+                found = name
+        return self._name(found) if found else None
 
     def _latest(
         self,
@@ -681,14 +731,25 @@ def _mentions(text: str, p: int, pats: _Patterns, known: dict[str, str]) -> list
                 org = _ORG_NAME.match(sentence, m.start("name"))
                 found.append(_Mention((p, start + m.start("name")), org.group(0) if org else name, True))
         start = end
-    for m in _HONORIFIC.finditer(text):
-        found.append(_Mention((p, m.start()), m["surname"], False))
+    for m in _HONORIFIC.finditer(text):  # "Inzwischen hat Frau Chuba …", not "from Lord Alli"
+        governed = _GOVERNED.search(text, max(0, m.start() - 30), m.start())
+        found.append(_Mention((p, m.start()), m["surname"], governed is None))
+    for m in _WHO_CLAUSE.finditer(text):  # "Gopaul Govender, who was appointed", "it was Katie Boulter who"
+        if _is_person(_strip_name(m["name"]), known):
+            found.append(_Mention((p, m.start("name")), m["name"], True))
     for m in _ORG_NAME.finditer(text):
         if _is_org(_strip_name(m.group(0))):
             found.append(_Mention((p, m.start()), re.sub(r"^[Tt]he\s+", "", m.group(0)), False))
     return sorted(found, key=lambda m: m.where)
 
 
+_GOVERNED = re.compile(
+    rf"\b(?:{'|'.join(sorted(PREPOSITIONS))}|the|a|an|le|la|les|el|der|die|das|dem|den)\s+$", re.I
+)
+_WHO_CLAUSE = re.compile(
+    rf"\b(?:was|is|war|ist|était|est|fue|es)\s+(?:[\w\-]+\s+){{0,4}}?(?P<name>{NAME_RE.pattern}),?\s+"
+    rf"(?:who|qui|quien|der|die)\s+[a-zà-ÿ]"
+)
 # A name that opens a sentence or clause and is followed by its verb: "Mariam Malibiche has just
 # handed …", "Regarding the tweets, Mpofu adopted …", "Auf die Frage …, Yakin ärgerte sich".
 _NOT_ROLE_START = "|".join(sorted(PREPOSITIONS | NOT_VERBS))
@@ -752,10 +813,11 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
             speaker = between or previous[1]
         elif raw is None and span.paragraph > 0 and _opens_paragraph(span, paragraphs):
             before = " ".join(paragraphs[: span.paragraph])
+            end_before = (span.paragraph - 1, len(paragraphs[span.paragraph - 1]))
             reported = _reported_speaker(paragraphs[span.paragraph - 1], pats)
-            speaker = speakers.resolve(
-                reported, before, (span.paragraph - 1, len(paragraphs[span.paragraph - 1]))
-            )
+            speaker = speakers.resolve(reported, before, end_before)
+            if reported is None:  # after a paragraph about a named person ("Draper meanwhile wrapped up …")
+                speaker = speakers.subject_in(end_before)
         elif raw is None:  # "Leavitt schloss nicht aus, dass … „…“", "He said … Specifically, “…”"
             reported = _reported_speaker(paragraphs[span.paragraph][: span.start], pats)
             if reported:
@@ -777,7 +839,15 @@ def _is_person(name: str, known: dict[str, str]) -> bool:
         return False
     if len(words) == 1:
         return words[0] in known and len(known[words[0]].split()) >= 2
-    return len(words) <= 3 and all(_PERSON_WORD.match(w) for w in words)
+    inner = words[1:-1]  # "Kelly L Clarke", "George W. Bush"
+    return (
+        len(words) <= 4
+        and all(_PERSON_WORD.match(w) for w in (words[0], words[-1]))
+        and all(_PERSON_WORD.match(w) or _INITIAL.fullmatch(w) for w in inner)
+    )
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _opens_paragraph(span: Span, paragraphs: list[str]) -> bool:
