@@ -273,3 +273,124 @@ CASES = [
 @pytest.mark.parametrize(("html", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_authors(html: str, expected: list[str]) -> None:
     assert extract_article(html, URL).authors == expected
+
+
+def _plain(body: str, head: str = "") -> str:
+    """A page whose byline has no byline markup (no author/byline class)."""
+    return (
+        f"<html><head><title>H</title>{head}</head><body><div><h1>H</h1>{body}"
+        "<p>Some article text that is long enough to be a paragraph of the story.</p>"
+        "</div></body></html>"
+    )
+
+
+# (case, html, expected authors): printed labels, credits and what is not a person
+MORE_CASES = [
+    (
+        "label and name in sibling elements",
+        _plain("<div><span>By</span><span>Jo Ray Stone</span></div>"),
+        ["Jo Ray Stone"],
+    ),
+    (
+        "label element and the name in its tail",
+        _plain("<p><strong>Text:</strong> Klaus Fried</p>"),
+        ["Klaus Fried"],
+    ),
+    (
+        "'Autorin/Autor' label",
+        _plain("<ul><li><strong>Autorin/Autor</strong> Roman Gonch</li></ul>"),
+        ["Roman Gonch"],
+    ),
+    (
+        "'Autoren' label without colon",
+        _plain("<p>Autoren Jelko Dju und Jutta Klau</p>"),
+        ["Jelko Dju", "Jutta Klau"],
+    ),
+    (
+        "another credit after the author's",
+        _plain("<p><em>Text von Chris Seil   Illustration von Mark Ro</em></p>"),
+        ["Chris Seil"],
+    ),
+    (
+        "date first, then the name",
+        _page(body='<div class="post-meta--author">Posted on September 21, 2020 by Adi Tzl</div>'),
+        ["Adi Tzl"],
+    ),
+    (
+        "an editorial team with a digit in its name",
+        _page(_ld([{"@type": "Person", "name": "BR24 Redaktion"}])),
+        ["BR24 Redaktion"],
+    ),
+    (
+        "a user name gives way to a printed name",
+        _page('<meta name="author" content="chris.stadt">', '<p class="byline">Von Chris P. Stadt</p>'),
+        ["Chris P. Stadt"],
+    ),
+    (
+        "a user name stands when no name is printed",
+        _page('<meta name="author" content="flerche">'),
+        ["flerche"],
+    ),
+    (
+        "the site's name is not split into two people",
+        _page(
+            '<meta property="og:site_name" content="Jobs &amp; Hire">'
+            '<meta name="author" content="Jobs &amp; Hire">'
+        ),
+        ["Jobs & Hire"],
+    ),
+    (
+        "an organisation by its legal form gives way to a person",
+        _page(
+            '<meta name="author" content="Hanns-Seil-Stiftung e.V.">',
+            "<p>Autorin: Uta Stasch, Projektleiterin der HSS in Tunis.</p>",
+        ),
+        ["Uta Stasch"],
+    ),
+    (
+        "a label caught in an author element is not a name",
+        _page(body='<div class="author">Zuletzt geändert am: 15.10.2021</div>'),
+        [],
+    ),
+    (
+        "words of a sentence are not a name",
+        _page(body='<span class="author">deinen Hochzeitsbloggern</span>'),
+        [],
+    ),
+    (
+        "a sentence in the author meta is not a name",
+        _page(
+            '<meta name="author" content="Peter Amen und Fuchsy designed">',
+            '<p class="byline">By Harald Bau</p>',
+        ),
+        ["Harald Bau"],
+    ),
+    (
+        "dozens of author metas list a paper's references",
+        _page(
+            "".join(f'<meta name="author" content="A. Ref{i}">' for i in range(12))
+            + '<meta name="dc.creator" content="Marwan H. Adw">'
+        ),
+        ["Marwan H. Adw"],
+    ),
+    (
+        "an e-mail spelled out against harvesters is dropped",
+        _page(body='<p class="byline">By Jo Bloggs jo[at]example-news.com</p>'),
+        ["Jo Bloggs"],
+    ),
+    (
+        "a comment form's label is not a name",
+        _page(body='<span class="author">Name</span><p class="byline">By Ora Min</p>'),
+        ["Ora Min"],
+    ),
+    (
+        "a name typed in lower case stays",
+        _page(body='<p class="byline">By Mobasir hassan</p>'),
+        ["Mobasir hassan"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), [c[1:] for c in MORE_CASES], ids=[c[0] for c in MORE_CASES])
+def test_more_authors(html: str, expected: list[str]) -> None:
+    assert extract_article(html, URL).authors == expected

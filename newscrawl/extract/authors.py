@@ -14,6 +14,7 @@ from newscrawl.extract.page import Page, ld_types
 from newscrawl.extract.patterns import (
     AGENCY_NAME_RE,
     AUTHOR_FOREIGN_TOKENS,
+    AUTHOR_FORM_LABEL_RE,
     AUTHOR_LINK_XPATH,
     AUTHOR_META_KEYS,
     AUTHOR_NOISE_RE,
@@ -26,7 +27,12 @@ from newscrawl.extract.patterns import (
     BYLINE_TEXT_RE,
     BYLINE_TEXT_XPATH,
     BYLINE_XPATH,
+    CREDIT_ROLE_CUT_RE,
+    DATE_THEN_BYLINE_RE,
     EMAIL_RE,
+    MORE_BYLINE_PREFIX_RE,
+    OBFUSCATED_EMAIL_RE,
+    ORGANISATION_NAME_RE,
     WRITTEN_BY_LABELS,
 )
 
@@ -51,6 +57,12 @@ def _is_initials(name: str) -> bool:
     return len(name) <= 3 and name.islower() and not AGENCY_NAME_RE.match(name)
 
 
+def _is_handle(name: str) -> bool:
+    """A user name, not a printed name: one word, all lower-case or joined by "." or "_"
+    ("christian.stadtfeld", "gabor_munier", "arianschlichenmayer")."""
+    return " " not in name and (name.islower() or "_" in name or "." in name.strip("."))
+
+
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")
 
 
@@ -60,23 +72,53 @@ def _trim(name: str) -> str:
     return name if _INITIAL_END.search(name) else name.rstrip(".").rstrip()
 
 
+def _strip_label(text: str) -> str:
+    """``text`` without a leading byline label ("By", "Von", "Text:", "Autorin/Autor")."""
+    return MORE_BYLINE_PREFIX_RE.sub("", BYLINE_PREFIX_RE.sub("", text))
+
+
+def _is_lower_word(word: str, last: bool = False) -> bool:
+    """A lower-case word that is no name particle ("von", "al-"), agency ("dpa") or trailing
+    initials ("Jane Doe amw")."""
+    return (
+        word[0].islower()
+        and word.split("-")[0] not in _PARTICLES
+        and not (last and len(word) <= 3)
+        and not AGENCY_NAME_RE.match(word)
+    )
+
+
+def _has_lower_word(name: str) -> bool:
+    """A capitalised phrase with a lower-case word that is no name particle ("Zuletzt geändert
+    am"): words of a sentence or label, not a name."""
+    words = name.split()
+    if len(words) >= 2 and words[0].isalpha() and words[0].islower() and words[0] not in _PARTICLES:
+        return any(w[0].isupper() for w in words[1:])  # "deinen Hochzeitsbloggern"
+    return (
+        len(words) >= 3  # two words may be a name typed in lower case ("Mobasir hassan")
+        and not words[0][0].islower()
+        and any(_is_lower_word(w, i == len(words) - 1) for i, w in enumerate(words) if i)
+    )
+
+
 def _split_names(raw: str) -> list[str]:
     """A byline or author string -> the names in it, without prefixes, roles and emails."""
-    raw = _PARENTHESES.sub("", EMAIL_RE.sub("", _WS.sub(" ", raw)))
-    raw = BYLINE_PREFIX_RE.sub("", raw)
+    raw = _PARENTHESES.sub("", EMAIL_RE.sub("", OBFUSCATED_EMAIL_RE.sub("", _WS.sub(" ", raw))))
+    raw = CREDIT_ROLE_CUT_RE.sub("", _strip_label(DATE_THEN_BYLINE_RE.sub("", raw)))
     names: list[str] = []
     for part in AUTHOR_SPLIT_RE.split(raw):
         name = _trim(AUTHOR_SUFFIX_RE.sub("", part or ""))
-        name = BYLINE_PREFIX_RE.sub("", name).strip(" ·•")
+        name = _strip_label(name).strip(" ·•")
         name = _trim(AUTHOR_TRAILING_DATE_RE.sub("", name))
         name = _drop_trailing_agency(name)
         if not name or AUTHOR_NOISE_RE.match(name) or len(name) > 60 or "://" in name:
             continue
-        if any(c.isdigit() for c in name) and names:
+        numbered = any(c.isdigit() for c in name) and not AUTHOR_TEAM_RE.search(name)  # "BR24 Redaktion"
+        if numbered and names:
             break  # "By A | 8 January 2020 | 11 | Edit": what follows the date is not a name
-        if any(c.isdigit() for c in name) or len(name.split()) > 5 or len(name) < 2:
+        if numbered or len(name.split()) > 5 or len(name) < 2:
             continue
-        if AUTHOR_UI_WORD_RE.search(name):
+        if AUTHOR_UI_WORD_RE.search(name) or AUTHOR_FORM_LABEL_RE.match(name) or _has_lower_word(name):
             continue
         names.append(name)
     return names
@@ -97,8 +139,8 @@ def _alnum_key(text: str) -> str:
 class _Credits:
     """Names collected from one source, sorted into people and organisations.
 
-    Bare initials ("amw") go with the organisations: they stand when nothing else is
-    credited, but an organisation the page states in JSON-LD comes first.
+    Bare initials ("amw") and user names ("jane_doe") go with the organisations: they stand
+    when nothing else is credited, but an organisation the page states in JSON-LD comes first.
     """
 
     def __init__(self, site_keys: frozenset[str]) -> None:
@@ -122,12 +164,17 @@ class _Credits:
             or _DOMAIN.search(name)
             or self._is_site(name)
             or _is_initials(name)
+            or _is_handle(name)
+            or ORGANISATION_NAME_RE.search(name)
         ):
             self.orgs.append(name)
         else:
             self.people.append(name)
 
     def add_text(self, raw: str) -> None:
+        if _alnum_key(raw) in self._site_keys:  # "Jobs & Hire": the site's name, not two people
+            self.add(raw.strip(), is_org=True)
+            return
         if _DOMAIN.search(raw) and not EMAIL_RE.search(raw):  # "Deutsche Welle (www.dw.com)"
             names = _split_names(raw)
             if names:
@@ -173,10 +220,16 @@ def _from_ld(value: Any, credits: _Credits) -> None:
                 credits.add_text(name)
 
 
+_MAX_META_AUTHORS = 10  # more <meta name=author> tags than this list a paper's references
+
+
 def _from_meta(page: Page, credits: _Credits) -> None:
     for key in AUTHOR_META_KEYS:
-        for value in page.meta.get(key, ()):
-            if value.strip() and "://" not in value:
+        values = page.meta.get(key, ())
+        if len(values) > _MAX_META_AUTHORS:
+            continue
+        for value in values:
+            if value.strip() and "://" not in value and not _has_lower_word(AUTHOR_SPLIT_RE.sub(" ", value)):
                 credits.add_text(value)
     for n in ("1", "2"):  # Yoast's Twitter card: label "Written by", data "Jane Doe"
         label = (page.meta_first(f"twitter:label{n}") or "").casefold()
@@ -227,7 +280,9 @@ def _in_foreign_box(el: Any) -> bool:
 
 _BYLINE = etree.XPath(BYLINE_XPATH)
 _AUTHOR_LINK = etree.XPath(AUTHOR_LINK_XPATH)
-_BYLINE_TEXT = etree.XPath(BYLINE_TEXT_XPATH)
+# BYLINE_TEXT_XPATH's text nodes, and those opening with "Au" too ("Autor:", "Autorin/Autor",
+# "Author"), in one pass over the text nodes.
+_BYLINE_TEXT = etree.XPath(BYLINE_TEXT_XPATH.replace("contains('|", "contains('|Au|au|AU|", 1))
 
 
 def _bylines(page: Page, xpath: etree.XPath) -> list[Any]:
@@ -261,13 +316,18 @@ def _byline_candidate(node: Any) -> str | None:
         if label and BYLINE_PREFIX_RE.sub("", label) == "":
             return f"{label} {node}"
         el = el.getparent()
+    else:  # the label's own text: "<strong>Autor:</strong> Jane Doe"
+        label = _clean(el.text_content()) or ""
+        tail = _clean(el.tail) or ""
+        if tail and len(tail) < 100 and not _strip_label(label).strip(" |:"):
+            return f"{label} {tail}"
     for _ in range(3):  # climb while the element holds the label alone ("<span>By</span>")
         if el is None:
             return None
         text = _element_text(el)
         if len(text) > 100:
             return None
-        if BYLINE_PREFIX_RE.sub("", text).strip(" |:"):
+        if _strip_label(text).strip(" |:"):
             return text
         el = el.getparent()
     return None
@@ -276,19 +336,30 @@ def _byline_candidate(node: Any) -> str | None:
 def _from_byline_text(page: Page, credits: _Credits) -> None:
     """A printed byline without byline markup: "By Jane Doe", "Von <em>Hans Muster</em>"."""
     for node in _BYLINE_TEXT(page.tree):
-        if not BYLINE_TEXT_RE.match(node) or node.getparent() is None:
+        if not (BYLINE_TEXT_RE.match(node) or MORE_BYLINE_PREFIX_RE.match(node)):
             continue
-        if _in_foreign_box(node.getparent()):
+        if node.getparent() is None or _in_foreign_box(node.getparent()):
             continue
         text = _byline_candidate(node)
         if not text:
             continue
-        first = re.split(r"\s+\|\s+", text)[0]  # "By Jane Doe | 12/10/2020"
+        parts = re.split(r"\s+\|\s+", text)  # "By Jane Doe | 12/10/2020"
+        first = parts[0]
+        if len(parts) > 1 and not _strip_label(first).strip(" :"):
+            first = f"{first} {parts[1]}"  # "<span>By</span><span>Jane Doe</span>"
         names = _split_names(first)
         if names and all(_looks_like_name(n) for n in names):
             for name in names:
                 credits.add(name)
-            return
+            if credits.people:  # "By The Site" may precede "Written by: Jane Doe"
+                return
+
+
+def _from_jsonld(page: Page, credits: _Credits) -> None:
+    _from_ld(page.ld_resolve(page.article_ld.get("author")), credits)
+
+
+_SOURCES = (_from_jsonld, _from_meta, _from_byline, _from_author_links, _from_byline_text)
 
 
 def extract_authors(page: Page, site_name: str | None = None) -> list[str]:
@@ -300,15 +371,10 @@ def extract_authors(page: Page, site_name: str | None = None) -> list[str]:
     """
     keys = _site_keys(page, site_name)
     orgs: list[str] = []
-    sources = (_from_meta, _from_byline, _from_author_links, _from_byline_text)
-    credits = _Credits(keys)
-    _from_ld(page.ld_resolve(page.article_ld.get("author")), credits)
-    for source in sources:
+    for source in _SOURCES:
+        credits = _Credits(keys)
+        source(page, credits)
         if credits.people:
             return _dedupe(credits.people)
         orgs = orgs or credits.orgs
-        credits = _Credits(keys)
-        source(page, credits)
-    if credits.people:
-        return _dedupe(credits.people)
-    return _dedupe(orgs or credits.orgs)
+    return _dedupe(orgs)

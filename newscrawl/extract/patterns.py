@@ -470,3 +470,42 @@ PUBLISHED_LABEL_RE = re.compile(
     r"(?:\s+(?:am|on|le|el|il|em|op|the))?\s*:?\s*$",
     re.I,
 )
+
+# --- Author labels and credits (authors.py) --------------------------------------------
+# Author labels BYLINE_PREFIX_RE leaves out: "Autoren", "Autorin/Autor", "Authors:",
+# "Auteur/Autrice", "Autore".
+MORE_BYLINE_PREFIX_RE = re.compile(
+    r"^\s*(?:autor(?:in|en|e|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|auteur(?:e|s)?(?:\s*/\s*autrice)?|"
+    r"autrice|autore|autori)(?:\s*:)?(?:\s+|$)",
+    re.I,
+)
+# Other credits printed after the author's in one line: "Text von A  Illustration von B",
+# "Jane Doe Fotos: X". What follows such a word is not an author.
+CREDIT_ROLE_CUT_RE = re.compile(
+    r"\s+(?:illustrations?|illustriert|fotos?|photos?|photography|bilder?|grafik(?:en)?|"
+    r"kamera|video|layout)\b.*$",
+    re.I,
+)
+# "Posted on September 21, 2020 by Jane Doe", "06.11.2023 13:30 von Olga": a byline element
+# printing the date first; the name follows the last preposition.
+DATE_THEN_BYLINE_RE = re.compile(
+    r"^[^|]*\d[^|]*?\s(?:by|von|par|por|door|di|av)\s+(?=\S)",
+    re.I,
+)
+# Labels of comment forms and forum chrome caught as a byline's name ("Name", "Your name",
+# "Gesponserte Inhalte").
+AUTHOR_FORM_LABEL_RE = re.compile(
+    r"^(?:(?:ihr|dein|your|votre|tu|su)\s+)?(?:name|nom|nombre|nome|e-?mail|website|webseite)\s*\*?$"
+    r"|^(?:gesponserte inhalte|sponsored content|sponsored|anzeige|werbung)$",
+    re.I,
+)
+# Names of organisations by their legal form or kind ("Hanns-Seidel-Stiftung e.V.", "Nordex SE",
+# "Web Commerce GmbH"): credited as organisations, kept only when no person is credited.
+ORGANISATION_NAME_RE = re.compile(
+    r"(?:\b(?:e\.\s?V|gGmbH|GmbH|mbH|AG|KG|SE|Inc|Ltd|LLC|S\.A|S\.L|SpA|S\.p\.A|BV|N\.V|AB|ASA)\.?$"
+    r"|(?:stiftung|verband|verein|institut|gesellschaft|ministerium|universität)\b"
+    r"|\b(?:foundation|association|institute|university|ministry|department|council|agency)\b)",
+    re.I,
+)
+# E-mail addresses spelled out against harvesters: "jane[at]example.org", "jane (at) example.org".
+OBFUSCATED_EMAIL_RE = re.compile(r"\S+\s?(?:\[at\]|\(at\)|\{at\}|\[@\])\s?\S+", re.I)
