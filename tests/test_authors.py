@@ -384,6 +384,36 @@ MORE_CASES = [
         ["Ora Min"],
     ),
     (
+        "Yoast's twitter:misc author meta",
+        _page('<meta name="twitter:misc:Written by" content="Dieter Kuckel">'),
+        ["Dieter Kuckel"],
+    ),
+    (
+        "a name signed under the last paragraph",
+        _plain(f"<p>{'Long article text. ' * 15}</p><p><b><i>Stefan Wasm</i></b></p>"),
+        ["Stefan Wasm"],
+    ),
+    (
+        "a right-aligned signature",
+        _plain(f'<p>{"Long article text. " * 15}</p><p align="right"><em>Denis Cler</em></p>'),
+        ["Denis Cler"],
+    ),
+    (
+        "a bold label under a paragraph is no signature",
+        _plain(f"<p>{'Long article text. ' * 15}</p><p><b>Weitere Informationen:</b></p>"),
+        [],
+    ),
+    (
+        "a bold sub-heading the article goes on after is no signature",
+        _plain(f"<p>{'Long article text. ' * 15}</p><p><b>Die Zukunft</b></p><p>{'More text. ' * 30}</p>"),
+        [],
+    ),
+    (
+        "a reader's name over a place is no signature",
+        _plain(f"<p>{'Long letter text. ' * 15}</p><p><em>Jon Rego<br>Clayton</em></p>"),
+        [],
+    ),
+    (
         "a name typed in lower case stays",
         _page(body='<p class="byline">By Mobasir hassan</p>'),
         ["Mobasir hassan"],

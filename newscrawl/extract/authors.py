@@ -235,6 +235,8 @@ def _from_meta(page: Page, credits: _Credits) -> None:
         label = (page.meta_first(f"twitter:label{n}") or "").casefold()
         if label in WRITTEN_BY_LABELS:
             credits.add_text(page.meta_first(f"twitter:data{n}") or "")
+    for label in sorted(WRITTEN_BY_LABELS):  # its newer form: <meta name="twitter:misc:Written by">
+        credits.add_text(page.meta_first(f"twitter:misc:{label}") or "")
 
 
 _BOUNDARY = "\x00"
@@ -355,19 +357,54 @@ def _from_byline_text(page: Page, credits: _Credits) -> None:
                 return
 
 
+# A short paragraph that is all emphasis or set to the right, outside page chrome: the shape
+# of a signature under the article ("<p><b><i>Jane Doe</i></b></p>").
+_SIGNATURE = etree.XPath(
+    ".//body//p[string-length(normalize-space()) < 40]"
+    "[(* and not(text()[normalize-space()]) and not(.//a or .//img))"
+    " or @align='right' or contains(translate(@style, ' ', ''), 'text-align:right')]"
+    "[not(ancestor::aside or ancestor::nav or ancestor::footer or ancestor::header)]"
+)
+_SIGNED_TEXT_CHARS = 200  # the paragraph before a signature is article text
+
+
+def _paragraph_chars(el: Any) -> int:
+    return len(el.text_content()) if el is not None and el.tag == "p" else 0
+
+
+def _from_signature(page: Page, credits: _Credits) -> None:
+    """A name signed under the article's last paragraph: "… of conflicts." / "Denis Clerc"."""
+    for el in _SIGNATURE(page.tree):
+        if _paragraph_chars(el.getprevious()) < _SIGNED_TEXT_CHARS:
+            continue
+        if any(_paragraph_chars(nxt) > _SIGNED_TEXT_CHARS for nxt in el.itersiblings("p")):
+            continue  # the article goes on: a sub-heading, not a signature
+        text = el.text_content().strip()
+        two_lines = "\n" in text or el.find(".//br") is not None
+        if two_lines or text.endswith(":") or any(c.isdigit() or c == "/" for c in text):
+            continue  # a name over a place (a reader's letter), a label, a table cell
+        names = _split_names(text)
+        if names and all(_looks_like_name(n) and len(n.split()) >= 2 for n in names):
+            for name in names:
+                credits.add(name)
+            return
+
+
 def _from_jsonld(page: Page, credits: _Credits) -> None:
     _from_ld(page.ld_resolve(page.article_ld.get("author")), credits)
 
 
-_SOURCES = (_from_jsonld, _from_meta, _from_byline, _from_author_links, _from_byline_text)
+_SOURCES = (
+    _from_jsonld, _from_meta, _from_byline, _from_author_links, _from_byline_text, _from_signature,
+)  # fmt: skip
 
 
 def extract_authors(page: Page, site_name: str | None = None) -> list[str]:
     """People credited as authors; organisations only when no person is credited.
 
     Sources in order of trust: JSON-LD, meta tags, byline elements, author-page links, a
-    printed "By …" line. The first source naming a person decides; otherwise the
-    organisations of the first source naming any.
+    printed "By …" line, a name signed under the last paragraph. The first source naming a
+    person decides; otherwise the organisations of the first source naming any.
     """
     keys = _site_keys(page, site_name)
     orgs: list[str] = []
