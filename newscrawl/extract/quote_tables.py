@@ -200,6 +200,33 @@ NOT_NAMES = frozenset(
      "Sein", "Seine", "Ihr", "Ihre", "Unser", "Unsere", "Am", "Im", "Beim", "Zum", "Zur", "Vom",
      "Mit", "Für", "Über", "Unter", "Vor", "Seit", "Während", "Wegen", "Dem", "Den", "Des"}
 )  # fmt: skip
+# Languages that capitalise every noun: a capitalised word found by its place alone is no name.
+CAPITALISED_NOUN_LANGUAGES = frozenset({"de", "lb"})
+# Endings of German nouns, never of names ("Landesregierung", "Erleuchtungen", "Nationalmannschaft").
+GERMAN_NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ismus", "tät",
+    "täten", "tion", "tionen", "nisse", "tum", "tümer", "ierung", "säure", "faktor",
+)  # fmt: skip
+# Capitalised words that open a sentence or clause and never begin a name: prepositions,
+# conjunctions, determiners, question words and months ("Zu Besuch", "Wenn Moss", "Mitte Dezember").
+SENTENCE_WORDS = frozenset(
+    {w.capitalize() for w in PREPOSITIONS - NAME_PARTICLES}
+    | {"Zu", "Ob", "Um", "Wenn", "Dass", "Jeder", "Jede", "Jedes", "Diesen", "Dieser", "Diese",
+       "Dieses", "Alle", "Viele", "Einige", "Mehr", "Noch", "Schon", "Nur", "Ganz", "Immer",
+       "Bereits", "Etwa", "Wer", "Was", "Warum", "Wo", "Wann", "Weil", "Obwohl", "Damit", "Dabei",
+       "Dafür", "Hier", "Dort", "Zwar", "Gerade", "Vielleicht", "Kein", "Keine", "Mitte",
+       "Anfang", "Ende", "Richtung", "Bis", "Gegen", "Ohne", "Durch", "Aus", "Neben", "Zwischen",
+       "Trotz", "Statt", "Zunächst", "Bislang", "Derzeit", "Aktuell", "Bisher", "Insgesamt",
+       "Among", "Beyond", "Several", "Despite", "During", "Under", "Over", "Through", "Without",
+       "Within", "Against", "Amid", "Perhaps", "Maybe", "Even", "Just", "Only", "Every", "Each",
+       "Most", "Such", "Those", "These", "There", "Here", "What", "Why", "Where", "How", "Who",
+       "Which", "Dans", "Avec", "Sans", "Chez", "Quand", "Depuis", "Pendant", "Après", "Avant",
+       "Contre", "Cette", "Ce", "Ces", "Para", "Con", "Desde", "Durante", "Tras", "Cuando",
+       "Aunque", "Este", "Esta", "Estos", "Estas",
+       "January", "February", "March", "April", "June", "July", "August", "September", "October",
+       "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
+       "Frühjahr", "Sommer", "Herbst", "Winter"}
+)  # fmt: skip
 # Capitalised role nouns before a name ("Bauministerin Katrin Vogel", "Verbandspräsident …"):
 # German capitalises them, so they look like part of the name.
 ROLE_WORD_RE = re.compile(
@@ -209,7 +236,7 @@ ROLE_WORD_RE = re.compile(
     r"minister|ministerin|präsident|präsidentin|sprecher|sprecherin|chef|chefin|vorsitzender?|"
     r"direktor|direktorin|leiter|leiterin|kanzler|kanzlerin|bürgermeister|bürgermeisterin|"
     r"abgeordneter?|experte|expertin|senator|senatorin|trainer|trainerin|anwalt|anwältin|"
-    r"kollege|kollegin|spieler|spielerin|kapitän|kapitänin|stürmer|stürmerin|torhüter|torhüterin|"
+    r"loge|login|beauftragter?|beauftrage|kollege|kollegin|spieler|spielerin|kapitän|kapitänin|stürmer|stürmerin|torhüter|torhüterin|"
     r"sänger|sängerin|musiker|musikerin|schauspieler|schauspielerin|"
     r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson|author|writer|analyst|"
     r"economist|lecturer|researcher|expert|activist|lawyer|attorney|chairman|chairwoman|ceo)$",

@@ -21,10 +21,12 @@ from newscrawl.extract.model import Quote
 from newscrawl.extract.quote_spans import SENTENCE_END, Span, find_spans, quote_kind
 from newscrawl.extract.quote_tables import (
     ABBREVIATIONS,
+    CAPITALISED_NOUN_LANGUAGES,
     DOCUMENT_WORDS,
     GENDERED_HONORIFICS,
     GENDERED_PRONOUNS,
     GENDERED_ROLES,
+    GERMAN_NOUN_ENDINGS,
     LEGISLATIVE_WORDS,
     LEGISLATURE_NAMES,
     LISTENER_CUES,
@@ -39,7 +41,9 @@ from newscrawl.extract.quote_tables import (
     PREFIX_CUES,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_PAIRS,
     ROLE_WORD_RE,
+    SENTENCE_WORDS,
     SPEECH_CUES,
     SPOKESPERSON_WORDS,
 )
@@ -144,7 +148,10 @@ def _prefix_re(cues: str) -> re.Pattern[str]:
     prefix = "|".join(re.escape(c) for c in PREFIX_CUES)
     # the name that ends the phrase: "according to Google Search lead Liz Reid, …"
     ends = r"(?=\s*[,.;:!?)]|\s*$|\s+(?:of|from|at|in|who|de|von|aus)\b)"
-    return re.compile(rf"\b(?P<cue>(?i:{prefix}))\s+{_ROLE}(?P<name>{NAME_RE.pattern}){ends}")
+    # else the first name after the cue: "laut Güvercin auch darin"
+    return re.compile(
+        rf"\b(?P<cue>(?i:{prefix}))\s+(?:{_ROLE}(?P<name>{NAME_RE.pattern}){ends}|(?P<name2>{NAME_RE.pattern}))"
+    )
 
 
 def _loose_re(cues: str) -> re.Pattern[str]:
@@ -259,7 +266,7 @@ def _apposed_person(match: re.Match[str], group: str) -> str | None:
     if not apposition:
         return None
     name = groups.get(group)
-    if name and _is_person(_strip_name(name), {}):
+    if name and _is_person(_strip_name(name), {}) and not re.search(r"[’']s?$", name):
         before = match.string[max(0, match.start(group) - 60) : match.start(group)]
         if not _COMPLEMENT_OF.search(before):
             return None  # "Hayley Walsh, a lecturer from Nottingham, said": the subject is the person
@@ -289,6 +296,13 @@ _ARTICLE_BEFORE = re.compile(rf"(?:^|\s)(?P<art>{_ARTICLES})\s+$")
 # "said Kyiv resident Svitlana Onofryichuk", "erklärt Ernährungsberaterin und Autorin Rhiannon Lambert"
 _LATER_NAME = re.compile(rf"(?:\s+(?:{_LOWER_WORD}|and|und|et|y)){{1,2}}\s+(?P<full>{_FULL_NAME})")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,6}")
+_LOWER_TOKEN = re.compile(r"(?<![\w.])[a-zà-ÿß][a-zà-ÿß\-]+")
+_DETERMINED = re.compile(
+    r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[mnrs]?)?|[Kk]ein(?:e[mnrs]?)?|[Dd]ies(?:e[mnrs]?)?)\s+"
+    r"(?:[a-zà-ÿß]\w*(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ]\w+)(?!\s+[A-ZÄÖÜ])"  # not "den Granit Xhaka"
+)
+_GERMAN_NOUN = re.compile(rf"(?:{'|'.join(GERMAN_NOUN_ENDINGS)})$|^[^\W\d_]{{14,}}$")
+_WEAK_MARK = "\x01"  # a name found by its place in the sentence, to be checked against the article
 _THING_HEADS = DOCUMENT_WORDS | ORGANISATION_WORDS
 _DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
 _BARE_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los", "Las"})
@@ -351,6 +365,9 @@ def _attribute(
     owner = _document_subject(before)
     if owner and before_match:  # "The Conservatives’ letter to Daniel Greenberg … said:"
         return owner, before_match["cue"]
+    passive = _BY_AGENT.match(before_match["tail"]) if before_match else None
+    if passive:  # "which had been described by homelessness charity Shelter as a ‘…’"
+        return passive["name"], before_match["cue"]
     subject = _who(before_match, "b") if before_match else None
     if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
         return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
@@ -360,7 +377,7 @@ def _attribute(
     sentence = before + " " + (after[: end.start()] if end else after)
     match = pats.prefix.search(sentence)
     if match:
-        return match["name"], match["cue"]
+        return match["name"] or match["name2"], match["cue"]
     subject = _subject_before_cue(before, pats)
     if subject:
         return subject
@@ -374,19 +391,25 @@ def _attribute(
 _UNNAMED_SOURCE = re.compile(
     rf"(?i:{'|'.join(sorted(c for c in PREFIX_CUES if c != 'so'))})\s+(?!{NAME_WORD})\w"
 )
+_BY_AGENT = re.compile(rf"\s+by\s+(?:[a-z][\w\-]*\s+){{0,3}}(?P<name>{NAME_RE.pattern})")
+QUOTE_MARKS = tuple({mark for pair in QUOTE_PAIRS.items() for marks in pair for mark in marks} - {"'", "’"})
 _ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?P<pro>il|elle|ils|elles))\b")
 
 
 def _subject_before_cue(before: str, pats: _Patterns) -> tuple[str, str] | None:
     """(subject, cue) when the sentence names its subject and a cue comes later: "Sir Keir
     dodged several questions …, pledging only to “…”", "Donna dismissed the idea, noting, “…”"."""
+    marks = [before.rfind(mark) for mark in QUOTE_MARKS]
+    before = before[max(marks) + 1 :]  # not a subject inside an earlier quote
     cue = _last(pats.cue_hint.finditer(before))
     if cue is None:
         return None
     for m in reversed(list(_CLAUSE_SUBJECT.finditer(before, 0, cue.start()))):
+        if pats.cue_hint.search(before, m.end("name"), cue.start()):
+            return None  # another cue in between has its own subject
         name = _strip_name(m["name"])
-        if name and name not in NOT_NAMES and not _is_org(name):
-            return m["name"], cue.group()
+        if name and name not in NOT_NAMES and not m["art"] and (_is_person(name, {}) or " " not in name):
+            return _WEAK_MARK + m["name"], cue.group()
     return None
 
 
@@ -414,13 +437,19 @@ def _strip_name(name: str) -> str:
     """Drop "the", titles and sentence-initial words: "the Canadian Foreign Ministry" ->
     "Canadian Foreign Ministry", "President Joe Biden" -> "Joe Biden"."""
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
-    while len(words) > 1 and _is_title(words[0]):
+    while len(words) > 1 and (_is_title(words[0]) or words[0] in SENTENCE_WORDS):
         words.pop(0)
+    while len(words) > 2 and _GERMAN_NOUN.search(words[0]):  # "Bundesdrogenbeauftragte Hendrik Streeck"
+        words.pop(0)
+    # "ACLU’s Keegan Medrano", "Usyks Promoter …": a possessive before the name is not part of it
+    owners = [i for i, w in enumerate(words[:-2]) if re.search(r"[’']s?$", w)]
+    if owners:
+        words = words[owners[-1] + 1 :]
     # "Economy Minister Marcelo Ebrard", "Sometimes President Trump": the name follows the title
     titles = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
     if titles and all(w[:1].isupper() for w in words[titles[-1] + 1 :]):
         words = words[titles[-1] + 1 :]
-    return re.sub(r"[’']s$", "", " ".join(words).rstrip(".,"))  # "TNO's report" -> "TNO"
+    return re.sub(r"[’']s?$", "", " ".join(words).rstrip(".,"))  # "TNO's report" -> "TNO"
 
 
 def _is_title(word: str) -> bool:
@@ -441,9 +470,24 @@ class _Speakers:
     pronouns and descriptions to the person (or organisation, or document author) they stand
     for, by recency, gender and number."""
 
-    def __init__(self, paragraphs: list[str], pats: _Patterns | None = None, spans: list[Span] = ()) -> None:
+    def __init__(
+        self,
+        paragraphs: list[str],
+        pats: _Patterns | None = None,
+        spans: Iterable[Span] = (),
+        language: str | None = None,
+    ) -> None:
         self.paragraphs = _mask(paragraphs, spans)  # the reporter's words: names inside quotes are nobody's
         self.pats = pats
+        self.nouns_capitalised = language in CAPITALISED_NOUN_LANGUAGES
+        # in German, words the article also prints in lower case ("gelbe") or after a determiner
+        # ("die Karte") are adjectives and nouns, not names
+        self.lower_words: set[str] = set()
+        self.determined: set[str] = set()
+        if self.nouns_capitalised:
+            for para in self.paragraphs:
+                self.lower_words.update(_LOWER_TOKEN.findall(para))
+                self.determined.update(_DETERMINED.findall(para))
         self.full: dict[str, str] = {}
         firsts: dict[str, set[str]] = {}
         for para in self.paragraphs:
@@ -477,9 +521,7 @@ class _Speakers:
         found: list[_Mention] = []
         for p in range(max(0, first), min(last, len(self.paragraphs) - 1) + 1):
             if p not in self._mentions:
-                self._mentions[p] = (
-                    _mentions(self.paragraphs[p], p, self.pats, self.full) if self.pats else []
-                )
+                self._mentions[p] = _mentions(self.paragraphs[p], p, self.pats, self) if self.pats else []
             found += self._mentions[p]
         return found
 
@@ -503,7 +545,9 @@ class _Speakers:
         """The last person named as a subject earlier in the paragraph of ``at`` (after offset
         ``since``): a quote introduced by a colon or by reported speech is theirs ("Nico Elvedi
         haderte mit der neuen Regel: „…“")."""
-        return self._latest(at, self._is_person, back=0, since=since)
+        return self._latest(
+            at, lambda name: self._is_person(name) and self.plausible(name), back=0, since=since
+        )
 
     def said(self, speaker: str | None, at: tuple[int, int]) -> None:
         """Remember a quote's speaker: "she added" after it may stand for them."""
@@ -521,14 +565,39 @@ class _Speakers:
             name = self._description(raw[1:], before, at)
         elif raw.lower() in PRONOUNS:
             name = self._pronoun(raw.lower(), before, at)
+        elif raw.startswith(_WEAK_MARK):  # a subject found by its place in the sentence only
+            name = self._name(raw[1:])
+            name = name if self.plausible(name) else None
         else:
             name = self._name(raw)
             if name and " " not in name and ROLE_WORD_RE.search(name):  # "Ernährungsberaterin" alone
                 name = self._pronoun("he", before, at)
+        if name and self.nouns_capitalised and not _is_org(name) and not self.plausible(name):
+            name = None  # "Thüringer Bratwurst", "Anziehungskraft": German nouns, not names
         if name:
             self.last = name
             self.last_seen = len(before)
         return name
+
+    def plausible(self, name: str | None) -> bool:
+        """Whether a name found by its place in a sentence alone can be a person's: in German,
+        where nouns are capitalised too ("Zehntausende Haushalte", "Anwendung"), only a surname
+        the article gives in full, or a name whose last word it prints again."""
+        if not name:
+            return False
+        if not self.nouns_capitalised:
+            return True
+        words = name.split()
+        if len(words) == 1:
+            full = self.full.get(name, "")
+            return name in self.acronyms or bool(_ACRONYM_WORD.fullmatch(name)) or len(full.split()) >= 2
+        # an adjective first ("Zehntausende Haushalte") or a noun last ("Milligramm Blausäure"),
+        # a noun by its ending ("Linie der Landesregierung"), a date ("Sohn Anfang Dezember")
+        return (
+            words[0].lower() not in self.lower_words
+            and words[-1] not in self.determined
+            and not any(_GERMAN_NOUN.search(w) or w in SENTENCE_WORDS for w in words)
+        )
 
     def _name(self, raw: str) -> str | None:
         if re.match(r"(?:An?|Ein|Eine|Un|Une|Una?)\s", raw):
@@ -611,8 +680,8 @@ class _Speakers:
     def _pronoun(self, pronoun: str, before: str, at: tuple[int, int] | None) -> str | None:
         """The antecedent of a pronoun: the last named subject or speaker that agrees with it."""
         if at is not None:
-            if pronoun in PLURAL_PRONOUNS:  # "they wrote": the committee, not its chairman
-                group = self._latest(at, _is_org)
+            if pronoun in PLURAL_PRONOUNS:  # "they wrote": the committee, or whoever spoke last
+                group = self._latest(at, lambda name: _is_org(name) or self._is_person(name))
                 if group:
                     return group
             wanted = GENDERED_PRONOUNS.get(pronoun)
@@ -629,7 +698,7 @@ class _Speakers:
 
 
 _ROLE_PRONOUN = {"m": "he", "f": "she"}
-_PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ'’\-]+$")
+_PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž'’\-]+$")  # "Tšosane"
 _HONORIFIC = re.compile(
     rf"\b(?P<title>{'|'.join(re.escape(t) for t in sorted(GENDERED_HONORIFICS, key=len, reverse=True))})"
     rf"\.?\s+(?:{NAME_WORD}\s+)?(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+)"
@@ -637,7 +706,7 @@ _HONORIFIC = re.compile(
 _ROLES = "|".join(sorted(GENDERED_ROLES, key=len, reverse=True))
 # "spokeswoman Jane Doe", "Sängerin Nina Chuba", "Saphina Ndali is a mother of two"
 _GENDERED_ROLE = re.compile(
-    rf"\b(?i:(?P<role>{_ROLES}))\s+(?P<name>{_FULL_NAME})"
+    rf"\b(?i:(?P<role>{_ROLES})),?\s+(?P<name>{_FULL_NAME})"
     rf"|(?P<name2>{_FULL_NAME})(?:,|\s+is)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<role2>{_ROLES})\b"
 )
 # "The Israel Defense Forces (IDF)": the short form stands for the long one
@@ -708,11 +777,12 @@ _DOCUMENT_MENTION = re.compile(  # "X's letter", "the letter from X", "X will ma
 )
 
 
-def _mentions(text: str, p: int, pats: _Patterns, known: dict[str, str]) -> list[_Mention]:
+def _mentions(text: str, p: int, pats: _Patterns, speakers: _Speakers) -> list[_Mention]:
     """Everyone paragraph ``p`` names with where they stand: subjects of speech cues ("Lopez
     said", "According to Amina Salum") and of clauses ("Mariam Malibiche has just handed …") are
     strong antecedents; other person and organisation names are weak ones."""
     found = []
+    known = speakers.full
     start = 0
     for end in [m.end() for m in _sentence_ends(text)] + [len(text)]:
         sentence = text[start:end]
@@ -722,10 +792,12 @@ def _mentions(text: str, p: int, pats: _Patterns, known: dict[str, str]) -> list
         if match and who and who.lower() not in PRONOUNS:
             found.append(_Mention((p, start + match.start()), who, True))
         for m in pats.prefix.finditer(sentence):
-            found.append(_Mention((p, start + m.start()), m["name"], True))
+            found.append(_Mention((p, start + m.start()), m["name"] or m["name2"], True))
         for m in _CLAUSE_SUBJECT.finditer(sentence):
             name = _strip_name(m["name"])
-            if _is_person(name, known):
+            if m["art"] and not m["role"] and name not in known:
+                pass  # "die Johanniter Unfallhilfe lagert …": a thing, not a person
+            elif _is_person(name, known) and speakers.plausible(name):
                 found.append(_Mention((p, start + m.start("name")), m["name"], True))
             elif _is_org(name):  # "Russia's Defense Ministry on Sunday confirmed"
                 org = _ORG_NAME.match(sentence, m.start("name"))
@@ -735,7 +807,8 @@ def _mentions(text: str, p: int, pats: _Patterns, known: dict[str, str]) -> list
         governed = _GOVERNED.search(text, max(0, m.start() - 30), m.start())
         found.append(_Mention((p, m.start()), m["surname"], governed is None))
     for m in _WHO_CLAUSE.finditer(text):  # "Gopaul Govender, who was appointed", "it was Katie Boulter who"
-        if _is_person(_strip_name(m["name"]), known):
+        name = _strip_name(m["name"])
+        if _is_person(name, known) and speakers.plausible(name):
             found.append(_Mention((p, m.start("name")), m["name"], True))
     for m in _ORG_NAME.finditer(text):
         if _is_org(_strip_name(m.group(0))):
@@ -754,11 +827,11 @@ _WHO_CLAUSE = re.compile(
 # handed …", "Regarding the tweets, Mpofu adopted …", "Auf die Frage …, Yakin ärgerte sich".
 _NOT_ROLE_START = "|".join(sorted(PREPOSITIONS | NOT_VERBS))
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:^\s*|[,;:–—]\s+)(?:(?:[Tt]he|[Dd]er|[Dd]ie|[Ll][ae]|[Ee]l)\s+)?"
+    rf"(?:^\s*|[,;:–—]\s+)(?P<art>(?:[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Ll][ae]|[Ee]l)\s+)?"
     # lower-case role words, not a preposition or an adverb: "el liberal de centroderecha Donald Tusk"
-    rf"(?:(?!(?:{_NOT_ROLE_START})\s)(?:[a-zà-ÿ][\w\-]*(?<!ly)\s+){{1,4}})?"
+    rf"(?P<role>(?!(?:{_NOT_ROLE_START})\s)(?:[a-zà-ÿ][\w\-]*(?<!ly)\s+){{1,4}})?"
     rf"(?P<name>{NAME_RE.pattern})(?<![’']s)"
-    rf"(?:\s*,[^,“”\"«»„]{{1,60}},)?\s+(?!(?:and|und|et|y|of|de|von|who|which)\b)[a-zà-ÿ]"
+    rf"(?:\s*,[^,“”\"«»„]{{1,60}},)?,?\s+(?!(?:and|und|et|y|of|de|von|who|which)\b)[a-zà-ÿ]"
 )
 
 
@@ -794,7 +867,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     """The quotations in the body paragraphs with their speakers; see the module docstring."""
     pats = _patterns(language)
     spans = find_spans(paragraphs)
-    speakers = _Speakers(paragraphs, pats, spans)
+    speakers = _Speakers(paragraphs, pats, spans, language)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
     for span in spans:
@@ -802,6 +875,8 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         if kind is None:
             continue
         raw, cue = _attribute(span, paragraphs, pats, kind == "partial")
+        if raw and " " not in raw.strip() and raw[:1].isupper() and not speakers.plausible(_strip_name(raw)):
+            raw = None  # "… dass die Regel nur Anwendung fand": a German noun, not a name
         before = " ".join(paragraphs[: span.paragraph]) + " " + paragraphs[span.paragraph][: span.start]
         speaker = speakers.resolve(raw, before, (span.paragraph, span.start))
         at = (span.paragraph, span.start)
