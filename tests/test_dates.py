@@ -380,6 +380,30 @@ PRINTED_CASES = [
 ]
 
 
+# (url, expected): dates in URL paths
+URL_CASES = [
+    ("https://example.org/news/2019/03/07/some-story-slug/", "2019-03-07"),
+    ("https://example.org/media-news/meldungen/29-10-2021", "2021-10-29"),  # day first, ends the path
+    ("https://example.org/news/03.02.2022/", "2022-02-03"),
+    ("https://example.org/news/10-29-2021", None),  # month first: no 29th month
+    ("https://example.org/report-1-2-2020-figures", None),  # not a path segment of its own
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), URL_CASES)
+def test_url_dates(url, expected):
+    assert extract_article("<html><body><h1>H</h1></body></html>", url).published == expected
+
+
+def test_hatom_updated_stamp_is_the_last_resort():
+    html = _page(
+        "<title>H</title>",
+        '<div class="hentry"><h1>H</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span>'
+        "<p>text</p></div>",
+    )
+    assert extract_article(html).published == "2013-04-04T18:52:11+00:00"
+
+
 @pytest.mark.parametrize(("case", "html", "expected"), PRINTED_CASES, ids=[c[0] for c in PRINTED_CASES])
 def test_printed_dates(case, html, expected):
     assert extract_article(html).published == expected, case

@@ -29,6 +29,7 @@ from newscrawl.extract.patterns import (
     SHORT_YEAR_DATE_RE,
     UPDATED_LABEL_RE,
     URL_DATE_RE,
+    URL_DAY_FIRST_DATE_RE,
     WEAK_PUBLISHED_META_KEYS,
 )
 
@@ -200,6 +201,9 @@ def _from_dom(page: Page, languages: list[str] | None, box: frozenset[Any]) -> I
 def _from_url(url: str | None) -> str | None:
     match = URL_DATE_RE.search(url or "")
     if not match:
+        day_first = URL_DAY_FIRST_DATE_RE.search(url or "")
+        if day_first:
+            return normalise_date(f"{day_first['y']}-{int(day_first['m']):02d}-{int(day_first['d']):02d}")
         return None
     y, m, d = (match["y"], match["m"], match["d"]) if match["y"] else (
         match["y2"], match["m2"], match["d2"])  # fmt: skip
@@ -418,6 +422,21 @@ def _structured(page: Page, languages: list[str] | None, box: frozenset[Any]) ->
     yield from _from_dom(page, languages, box)
 
 
+_HATOM_UPDATED = etree.XPath(
+    ".//body//*[@title][contains(concat(' ', normalize-space(@class), ' '), ' updated ')]"
+)
+
+
+def _hatom_updated(page: Page, languages: list[str] | None, box: frozenset[Any]) -> str | None:
+    """The hAtom ``updated`` stamp of the post (``<span class="updated" title="2013-04-04T…">``):
+    many blog themes print only this one, set when the post goes out."""
+    for el in _HATOM_UPDATED(page.tree):
+        found = None if _in_foreign_container(el, box) else normalise_date(el.get("title"), languages)
+        if found:
+            return found
+    return None
+
+
 def _weak_meta(page: Page, languages: list[str] | None) -> Iterator[str]:
     """Dates of the unqualified <meta name=date> keys (publication, last edit or build date)."""
     for key in WEAK_PUBLISHED_META_KEYS:
@@ -484,8 +503,8 @@ def extract_published(page: Page, languages: list[str] | None = None) -> str | N
     """The article's publication date-time, ISO 8601, or None.
 
     Order: JSON-LD, qualified <meta>, <time>/microdata in the article, the URL, a date printed
-    in the headline's article box, the unqualified <meta name=date>, then a date printed in
-    a date element elsewhere or next to an <h1>.
+    in the headline's article box, the unqualified <meta name=date>, a date printed in a date
+    element elsewhere or next to an <h1>, then the post's hAtom ``updated`` stamp.
     """
     headline = _headline(page)
     box = frozenset([headline, *headline.iterancestors()]) if headline is not None else frozenset()
@@ -499,6 +518,7 @@ def extract_published(page: Page, languages: list[str] | None = None) -> str | N
         or _printed_near_headline(page, languages, box)
         or next(_weak_meta(page, languages), None)
         or _printed_anywhere(page, languages, box)
+        or _hatom_updated(page, languages, box)
     )
 
 

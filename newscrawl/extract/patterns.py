@@ -509,3 +509,7 @@ ORGANISATION_NAME_RE = re.compile(
 )
 # E-mail addresses spelled out against harvesters: "jane[at]example.org", "jane (at) example.org".
 OBFUSCATED_EMAIL_RE = re.compile(r"\S+\s?(?:\[at\]|\(at\)|\{at\}|\[@\])\s?\S+", re.I)
+# A day-first date ending a URL path segment: "/meldungen/29-10-2021", "/news/03.02.2022/".
+URL_DAY_FIRST_DATE_RE = re.compile(
+    r"/(?P<d>0?[1-9]|[12]\d|3[01])[-.](?P<m>0?[1-9]|1[0-2])[-.](?P<y>(?:19|20)\d{2})(?:[/?#]|\.html?|$)"
+)
