@@ -136,7 +136,8 @@ ORGANISATION_WORDS = frozenset(
     {"agency", "ministry", "department", "committee", "company", "bureau", "group", "organisation",
      "organization", "firm", "government", "council", "office", "center", "centre", "service",
      "lawmakers", "legislators", "panel", "commission", "board", "authority", "party", "union",
-     "club", "university", "institute", "police", "court", "agentur", "ministerium",
+     "club", "university", "institute", "police", "court", "army", "military", "navy", "ngo",
+     "agentur", "ministerium",
      "regierung", "behörde", "verband", "unternehmen", "ministère", "gouvernement", "ministerio",
      "gobierno"}
 )  # fmt: skip
@@ -164,11 +165,24 @@ GENDERED_HONORIFICS = {
 GENDERED_PRONOUNS = {"he": "m", "er": "m", "il": "m", "él": "m", "she": "f", "elle": "f", "ella": "f"}
 # Words that may sit inside a name in lower case: particles of surnames.
 NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le",
+    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "des",
      "bin", "al", "ibn", "ter", "zu", "y"}
 )  # fmt: skip
 # Capitalised words that begin a sentence or a title and are never a speaker's name.
-NOT_NAMES = frozenset(
+# Titles and ranks printed before a name: "Economy Minister Marcelo Ebrard" is Marcelo Ebrard.
+TITLES = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "Herr", "Frau", "President", "Minister", "Chief", "Sen", "Rep", "Gov",
+     "Prof", "Councillor", "Councilor", "Ald", "Alderman", "Alderwoman", "Superintendent", "Deputy",
+     "Mayor", "Governor", "Senator", "Representative", "Judge", "Justice", "General", "Gen",
+     "Col", "Lt", "Sgt", "Officer", "Detective", "Inspector", "Commissioner", "Director",
+     "Secretary", "Chancellor", "Premier", "Prime", "King", "Queen", "Prince", "Princess",
+     "Pope", "Bishop", "Father", "Rev", "Sir", "Dame", "Lord", "Lady", "Coach", "Captain",
+     "Capt", "Major", "Major-Gen", "Maj-Gen", "Lt-Gen", "Brig", "Professor", "Doctor", "Madame",
+     "Admiral", "Rear", "Ambassador", "Chairman", "Chairwoman", "Commander", "Colonel",
+     "Lieutenant", "Sergeant", "Marshal", "Brigadier", "Adv", "Advocate", "Papst", "Kardinal",
+     "Bischof", "Monsieur", "Mme", "M", "Señor", "Señora", "Sr", "Sra", "Don", "Doña", "MK", "MP"}
+)  # fmt: skip
+NOT_NAMES = TITLES | frozenset(
     {"The", "A", "An", "In", "On", "But", "And", "Meanwhile", "However", "He", "She", "They",
      "It", "We", "I", "You", "This", "That", "Der", "Die", "Das", "Ein", "Eine", "Er", "Sie",
      "Es", "Le", "La", "Les", "Il", "Elle", "El", "Los", "Las", "Mr", "Mrs", "Ms", "Dr",
@@ -180,16 +194,6 @@ NOT_NAMES = frozenset(
      "First", "Second", "Finally", "Now", "Then", "Still", "Yet", "Instead", "Indeed", "Overall",
      "Wir", "Ich", "Man", "Nous", "Je", "Nosotros", "Yo",
      "Both", "Some", "Many", "Others", "When", "While", "If", "As", "Asked", "Speaking",
-     # titles and ranks printed before a name
-     "Councillor", "Councilor", "Ald", "Alderman", "Alderwoman", "Superintendent", "Deputy",
-     "Mayor", "Governor", "Senator", "Representative", "Judge", "Justice", "General", "Gen",
-     "Col", "Lt", "Sgt", "Officer", "Detective", "Inspector", "Commissioner", "Director",
-     "Secretary", "Chancellor", "Premier", "Prime", "King", "Queen", "Prince", "Princess",
-     "Pope", "Bishop", "Father", "Rev", "Sir", "Dame", "Lord", "Lady", "Coach", "Captain",
-     "Capt", "Major", "Major-Gen", "Maj-Gen", "Lt-Gen", "Brig", "Professor", "Doctor", "Madame",
-     "Admiral", "Rear", "Ambassador", "Chairman", "Chairwoman",
-     "Monsieur", "Mme", "M", "Señor", "Señora",
-     "Sr", "Sra", "Don", "Doña",
      # sentence-initial adverbs and conjunctions (German capitalises the first word too)
      "Dennoch", "Auch", "Doch", "Jetzt", "Dann", "Damals", "Heute", "Nun", "Zudem", "Außerdem",
      "Allerdings", "Trotzdem", "Deshalb", "Daher", "So", "Aber", "Und", "Oder", "Denn", "Später",
@@ -222,7 +226,8 @@ SENTENCE_WORDS = frozenset(
        "Most", "Such", "Those", "These", "There", "Here", "What", "Why", "Where", "How", "Who",
        "Which", "Dans", "Avec", "Sans", "Chez", "Quand", "Depuis", "Pendant", "Après", "Avant",
        "Contre", "Cette", "Ce", "Ces", "Para", "Con", "Desde", "Durante", "Tras", "Cuando",
-       "Aunque", "Este", "Esta", "Estos", "Estas",
+       "Aunque", "Este", "Esta", "Estos", "Estas", "My", "Our", "Your", "His", "Her", "Their", "Its",
+       "Mein", "Meine", "Unser", "Unsere", "Mon", "Ma", "Mes", "Notre", "Mi", "Nuestro", "Nuestra",
        "January", "February", "March", "April", "June", "July", "August", "September", "October",
        "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
        "Frühjahr", "Sommer", "Herbst", "Winter"}
@@ -239,6 +244,7 @@ ROLE_WORD_RE = re.compile(
     r"loge|login|beauftragter?|beauftrage|kollege|kollegin|spieler|spielerin|kapitän|kapitänin|stürmer|stürmerin|torhüter|torhüterin|"
     r"sänger|sängerin|musiker|musikerin|schauspieler|schauspielerin|"
     r"gouverneur|premier|secretary|spokesman|spokeswoman|spokesperson|author|writer|analyst|"
+    r"editor|editor-in-chief|founder|publisher|correspondent|manager|"
     r"economist|lecturer|researcher|expert|activist|lawyer|attorney|chairman|chairwoman|ceo)$",
     re.I,
 )
@@ -252,7 +258,11 @@ NON_PERSON_WORDS = frozenset(
      "Journal", "Press", "Media", "Airport", "Station", "School", "College", "Hospital", "Club",
      "Bowl", "Cup", "Championship", "Awards", "Festival", "Act", "Bill", "Plan", "Program",
      "Programme", "Project", "Report", "Survey", "Index", "Day", "Week", "Journey", "Republic",
-     "Kingdom", "States", "Nations", "Regierung", "Ministerium", "Partei", "Stadt", "Haus"}
+     "Kingdom", "States", "Nations", "Regierung", "Ministerium", "Partei", "Stadt", "Haus",
+     "Alliance", "Coalition", "Network", "Federation", "Fund", "Trust", "Society", "Authority",
+     "Corporation", "Ltd", "Inc", "Watch", "Forum", "Movement", "Organisation", "Organization",
+     "Initiative", "Navy", "Force", "Bureau", "Administration", "Universität", "Institut",
+     "Verband", "Stiftung", "Gruppe"}
 )  # fmt: skip
 # Role nouns of people who speak for an organisation: "a Google spokesperson" is Google.
 SPOKESPERSON_WORDS = frozenset(

@@ -46,6 +46,7 @@ from newscrawl.extract.quote_tables import (
     SENTENCE_WORDS,
     SPEECH_CUES,
     SPOKESPERSON_WORDS,
+    TITLES,
 )
 
 _CONTEXT = 220  # characters of the sentence around a quote that are searched for a cue
@@ -130,7 +131,9 @@ def _before_re(cues: str) -> re.Pattern[str]:
 
 
 # "the Palestinian Dialogue Group in Turkey, which says", "the senator, who recently said"
-_RELATIVE = rf"(?:\s+(?:in|of|at|aus)\s+{NAME_WORD}(?:\s+{NAME_WORD})*)?(?:,?\s+(?:who|which|qui|que)\b)?"
+_RELATIVE = (
+    rf"(?:\s+(?:in|of|at|from|aus)\s+{NAME_WORD}(?:\s+{NAME_WORD})*)?(?:,?\s+(?:who|which|qui|que)\b)?"
+)
 
 
 def _inverted_re(cues: str) -> re.Pattern[str]:
@@ -272,8 +275,13 @@ def _apposed_person(match: re.Match[str], group: str) -> str | None:
             return None  # "Hayley Walsh, a lecturer from Nottingham, said": the subject is the person
     if groups.get(f"{group}_pro"):
         return None
+    if name and _is_org(_strip_name(name)):
+        return None  # "The National Security Committee, chaired by Shehbaz Sharif, said"
     for part in reversed(apposition.strip(",").split(",")):
         found = list(NAME_RE.finditer(part))
+        lead = part[: found[-1].start()].split() if found else []
+        if len(lead) > 6 or PREPOSITIONS.intersection(lead) or any(_VERBISH.fullmatch(w) for w in lead):
+            continue  # "chaired by …", "said Israel continued to act … in the Gaza Strip"
         if found and found[-1].end() == len(part.rstrip()):
             person = _strip_name(found[-1].group(0))
             if len(person.split()) >= 2 and _is_person(person, {}):
@@ -286,6 +294,7 @@ def _apposed_person(match: re.Match[str], group: str) -> str | None:
 _COMPLEMENT_OF = re.compile(
     rf"\b(?:{'|'.join(sorted(PREPOSITIONS))})\s+(?:(?:{NAME_WORD}|and|und|et|y|&)\s+)*$"
 )
+_VERBISH = re.compile(r"[a-z]+(?:ed|ing|said|says)")
 _ARTICLES = r"[Tt]he|[Dd]er|[Dd]ie|[Dd]es|[Dd]as|[Ll]e|[Ll]a|[Ee]l|[Aa]n?|[Ee]ine?"
 # An article and lower-case role words right before a capitalised word: "el jefe de Gobierno".
 _ROLE_BEFORE = re.compile(
@@ -347,6 +356,9 @@ def _attribute(
         inverted = None
     if inverted and before_match and inverted.start("cue") == before_match.start("cue"):
         before_match = None  # "Auf die Frage, ob …, sagte Leavitt:": the subject follows the verb
+    passive = _BY_AGENT.match(before_match["tail"]) if before_match else None
+    if passive:  # "which had been described by homelessness charity Shelter as a ‘…’"
+        return passive["name"], before_match["cue"]
     if partial and prefixed and before_match is None:
         return prefixed["name"], prefixed["cue"]
     if partial and before_match:  # a fragment belongs to the subject of its sentence
@@ -365,9 +377,6 @@ def _attribute(
     owner = _document_subject(before)
     if owner and before_match:  # "The Conservatives’ letter to Daniel Greenberg … said:"
         return owner, before_match["cue"]
-    passive = _BY_AGENT.match(before_match["tail"]) if before_match else None
-    if passive:  # "which had been described by homelessness charity Shelter as a ‘…’"
-        return passive["name"], before_match["cue"]
     subject = _who(before_match, "b") if before_match else None
     if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
         return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
@@ -446,9 +455,10 @@ def _strip_name(name: str) -> str:
     if owners:
         words = words[owners[-1] + 1 :]
     # "Economy Minister Marcelo Ebrard", "Sometimes President Trump": the name follows the title
-    titles = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
-    if titles and all(w[:1].isupper() for w in words[titles[-1] + 1 :]):
-        words = words[titles[-1] + 1 :]
+    titles = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES or ROLE_WORD_RE.search(w)]
+    rest = words[titles[-1] + 1 :] if titles else []
+    if rest and all(w[:1].isupper() for w in rest) and not _is_org(" ".join(rest)):
+        words = rest
     return re.sub(r"[’']s?$", "", " ".join(words).rstrip(".,"))  # "TNO's report" -> "TNO"
 
 
@@ -603,7 +613,7 @@ class _Speakers:
         if re.match(r"(?:An?|Ein|Eine|Un|Une|Una?)\s", raw):
             return None  # "A Tory source", "a spokesperson": nobody in particular
         name = _strip_name(raw)
-        if not name or name in NOT_NAMES:
+        if not name or name in NOT_NAMES or name in SENTENCE_WORDS:
             return None
         words = name.split()
         if len(words) == 1:
