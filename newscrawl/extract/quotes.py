@@ -311,6 +311,7 @@ _DETERMINED = re.compile(
     r"(?:[a-zà-ÿß]\w*(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ]\w+)(?!\s+[A-ZÄÖÜ])"  # not "den Granit Xhaka"
 )
 _GERMAN_NOUN = re.compile(rf"(?:{'|'.join(GERMAN_NOUN_ENDINGS)})$|^[^\W\d_]{{14,}}$")
+_GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig|iert)(?:e|en|er|es|em)$")  # "Vereinigten Arabischen"
 _WEAK_MARK = "\x01"  # a name found by its place in the sentence, to be checked against the article
 _THING_HEADS = DOCUMENT_WORDS | ORGANISATION_WORDS
 _DESCRIPTION_MARK = "\x00"  # a description ("the ministry"), resolved against earlier names
@@ -500,12 +501,14 @@ class _Speakers:
                 self.determined.update(_DETERMINED.findall(para))
         self.full: dict[str, str] = {}
         firsts: dict[str, set[str]] = {}
-        for para in self.paragraphs:
+        self.bearers: dict[str, list[tuple[tuple[int, int], str]]] = {}  # surname -> where, full name
+        for p, para in enumerate(self.paragraphs):
             for m in NAME_RE.finditer(para):
                 name = _strip_name(m.group(0))
                 words = name.split()
                 if 2 <= len(words) <= 4 and words[0] not in NOT_NAMES:
                     firsts.setdefault(words[0], set()).add(name)
+                    self.bearers.setdefault(words[-1], []).append(((p, m.start()), name))
                     for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
@@ -579,7 +582,7 @@ class _Speakers:
             name = self._name(raw[1:])
             name = name if self.plausible(name) else None
         else:
-            name = self._name(raw)
+            name = self._name(raw, at)
             if name and " " not in name and ROLE_WORD_RE.search(name):  # "Ernährungsberaterin" alone
                 name = self._pronoun("he", before, at)
         if name and self.nouns_capitalised and not _is_org(name) and not self.plausible(name):
@@ -604,21 +607,32 @@ class _Speakers:
         # an adjective first ("Zehntausende Haushalte") or a noun last ("Milligramm Blausäure"),
         # a noun by its ending ("Linie der Landesregierung"), a date ("Sohn Anfang Dezember")
         return (
-            words[0].lower() not in self.lower_words
+            not _GERMAN_ADJECTIVE.search(words[0])
+            and words[0].lower() not in self.lower_words
             and words[-1] not in self.determined
             and not any(_GERMAN_NOUN.search(w) or w in SENTENCE_WORDS for w in words)
         )
 
-    def _name(self, raw: str) -> str | None:
+    def _name(self, raw: str, at: tuple[int, int] | None = None) -> str | None:
+        """A name as printed -> the fullest form the article gives (the acronym's long form; of
+        two people sharing a surname, the one named last before ``at``)."""
         if re.match(r"(?:An?|Ein|Eine|Un|Une|Una?)\s", raw):
             return None  # "A Tory source", "a spokesperson": nobody in particular
         name = _strip_name(raw)
         if not name or name in NOT_NAMES or name in SENTENCE_WORDS:
             return None
         words = name.split()
-        if len(words) == 1:
-            return self.acronyms.get(name) or self.full.get(name) or name
-        return name
+        if len(words) > 1:
+            return name
+        bearers = [
+            (at_, full)
+            for at_, full in self.bearers.get(name, [])
+            if full[0].isupper() and self.plausible(full)
+        ]
+        if at is not None and len({full for _, full in bearers}) > 1:
+            earlier = [full for where, full in bearers if where < at]
+            return earlier[-1] if earlier else bearers[0][1]
+        return self.acronyms.get(name) or self.full.get(name) or name
 
     def _description(self, head: str, before: str, at: tuple[int, int] | None) -> str | None:
         """ "the ministry" -> the last "... Ministry" named; "the letter" -> its author;
