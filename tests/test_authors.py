@@ -414,6 +414,21 @@ MORE_CASES = [
         [],
     ),
     (
+        "a news agency by its kind is an organisation",
+        _page(_ld({"@type": "Organization", "name": "SID"}), '<p class="byline">Nachrichtenagentur</p>'),
+        ["SID"],
+    ),
+    (
+        "'Propos recueillis par'",
+        _page(body='<p class="byline">Propos recueillis par Patrick Angev</p>'),
+        ["Patrick Angev"],
+    ),
+    (
+        "an e-mail after the name in the author meta",
+        _page('<meta name="author" content="Lüder Hopp info@example-office.de">'),
+        ["Lüder Hopp"],
+    ),
+    (
         "a name typed in lower case stays",
         _page(body='<p class="byline">By Mobasir hassan</p>'),
         ["Mobasir hassan"],

@@ -82,6 +82,7 @@ def _is_lower_word(word: str, last: bool = False) -> bool:
     initials ("Jane Doe amw")."""
     return (
         word[0].islower()
+        and not any(c in word for c in "@./")  # an address or a domain, handled elsewhere
         and word.split("-")[0] not in _PARTICLES
         and not (last and len(word) <= 3)
         and not AGENCY_NAME_RE.match(word)

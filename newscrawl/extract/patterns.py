@@ -473,10 +473,10 @@ PUBLISHED_LABEL_RE = re.compile(
 
 # --- Author labels and credits (authors.py) --------------------------------------------
 # Author labels BYLINE_PREFIX_RE leaves out: "Autoren", "Autorin/Autor", "Authors:",
-# "Auteur/Autrice", "Autore".
+# "Auteur/Autrice", "Autore", "Propos recueillis par".
 MORE_BYLINE_PREFIX_RE = re.compile(
     r"^\s*(?:autor(?:in|en|e|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|auteur(?:e|s)?(?:\s*/\s*autrice)?|"
-    r"autrice|autore|autori)(?:\s*:)?(?:\s+|$)",
+    r"autrice|autore|autori|(?:propos\s+)?recueillis?\s+par)(?:\s*:)?(?:\s+|$)",
     re.I,
 )
 # Other credits printed after the author's in one line: "Text von A  Illustration von B",
@@ -503,7 +503,7 @@ AUTHOR_FORM_LABEL_RE = re.compile(
 # "Web Commerce GmbH"): credited as organisations, kept only when no person is credited.
 ORGANISATION_NAME_RE = re.compile(
     r"(?:\b(?:e\.\s?V|gGmbH|GmbH|mbH|AG|KG|SE|Inc|Ltd|LLC|S\.A|S\.L|SpA|S\.p\.A|BV|N\.V|AB|ASA)\.?$"
-    r"|(?:stiftung|verband|verein|institut|gesellschaft|ministerium|universität)\b"
+    r"|(?:stiftung|verband|verein|institut|gesellschaft|ministerium|universität|agentur)\b"
     r"|\b(?:foundation|association|institute|university|ministry|department|council|agency)\b)",
     re.I,
 )
