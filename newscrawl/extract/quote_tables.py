@@ -116,8 +116,10 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 # Pronouns that stand for the last named speaker.
 PRONOUNS = frozenset(
-    {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos"}
+    {"he", "she", "they", "it", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos"}
 )  # fmt: skip
+# "It said": an organisation or a document, never a person.
+THING_PRONOUNS = frozenset({"it"})
 
 PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "ellos", "ellas"})
 # Role nouns that tell a person's gender ("the mother of four", "Sängerin Nina Chuba").

@@ -46,6 +46,7 @@ from newscrawl.extract.quote_tables import (
     SENTENCE_WORDS,
     SPEECH_CUES,
     SPOKESPERSON_WORDS,
+    THING_PRONOUNS,
     TITLES,
 )
 
@@ -70,7 +71,8 @@ _ROLE = rf"(?:(?:{_LOWER_WORD}|{NAME_WORD})\s+){{0,5}}?"  # fewest first: "Idaho
 # "the Republican governor", "the company": a description standing for someone named before.
 _DESCRIPTION = (
     rf"(?:[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Ll]e|[Ll]a|[Ee]l)\s+"
-    rf"(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}(?:{_LOWER_WORD}|\d+-[\w\-]+)"  # "the 36-year-old"
+    rf"(?:{NAME_WORD}\s+|{_LOWER_WORD}\s+){{0,2}}(?:(?!(?:{'|'.join(sorted(PREPOSITIONS))})\b){_LOWER_WORD}"
+    rf"|\d+-[\w\-]+)"  # "the 36-year-old", not "The Indian army in (a statement)"
 )
 # Between the subject and its cue: adverbs and role nouns ("Google spokesperson promised",
 # "Borrell also said").
@@ -362,8 +364,11 @@ def _attribute(
         return passive["name"], before_match["cue"]
     if partial and prefixed and before_match is None:
         return prefixed["name"], prefixed["cue"]
+    subject = _who(before_match, "b") if before_match else None
+    if subject and _strip_name(subject) in NOT_NAMES:
+        before_match = None  # "On Monday, Sir Keir dodged …, pledging": an adverb, not a subject
     if partial and before_match:  # a fragment belongs to the subject of its sentence
-        return _who(before_match, "b"), before_match["cue"]
+        return subject, before_match["cue"]
     if after_match:
         m = after_match
         person = m["person"] if m["person"] and len(m["person"].split()) >= 2 else None
@@ -378,9 +383,8 @@ def _attribute(
     owner = _document_subject(before)
     if owner and before_match:  # "The Conservatives’ letter to Daniel Greenberg … said:"
         return owner, before_match["cue"]
-    subject = _who(before_match, "b") if before_match else None
-    if before_match and (subject is None or _strip_name(subject) not in NOT_NAMES):
-        return subject, before_match["cue"]  # "Dennoch betont …" has an adverb, not a subject
+    if before_match:  # "Dennoch betont …" has an adverb, not a subject: dropped above
+        return subject, before_match["cue"]
     if inverted:
         return _who(inverted, "v"), inverted["cue"]
     end = SENTENCE_END.search(after)
@@ -495,9 +499,9 @@ class _Speakers:
         # ("die Karte") are adjectives and nouns, not names
         self.lower_words: set[str] = set()
         self.determined: set[str] = set()
-        if self.nouns_capitalised:
-            for para in self.paragraphs:
-                self.lower_words.update(_LOWER_TOKEN.findall(para))
+        for para in self.paragraphs:
+            self.lower_words.update(_LOWER_TOKEN.findall(para))
+            if self.nouns_capitalised:
                 self.determined.update(_DETERMINED.findall(para))
         self.full: dict[str, str] = {}
         firsts: dict[str, set[str]] = {}
@@ -512,8 +516,15 @@ class _Speakers:
                     for key in (words[-1], words[0]):  # "Borrell" and "Josep" -> "Josep Borrell"
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
-        for first, names in firsts.items():  # "Google Search", "Google I/O": "Google" is no first name
-            if len(names) > 1 and self.full.get(first) in names and self.full[first].split()[-1] != first:
+        text = "\n".join(self.paragraphs)
+        for first, names in firsts.items():
+            full = self.full.get(first)
+            if full not in names or full.split()[-1] == first:
+                continue
+            # "Google Search", "Google I/O": "Google" is no first name; nor is "Israel" when the
+            # article prints it alone before it names "Israel Katz"
+            alone = re.search(rf"\b{re.escape(first)}\b(?!\s+[A-ZÀ-ÖØ-ÞĀ-Ž])", text)
+            if len(names) > 1 or (alone and alone.start() < text.find(full)):
                 del self.full[first]
         self.acronyms = {  # "The Israel Defense Forces (IDF)": "IDF" stands for the long name
             m["short"]: _strip_name(m["long"])
@@ -591,6 +602,11 @@ class _Speakers:
             self.last = name
             self.last_seen = len(before)
         return name
+
+    def common(self, word: str) -> bool:
+        """A single capitalised word the article also prints in lower case: a common word that
+        opens a sentence ("Officials said"), not a name."""
+        return " " not in word and word.lower() in self.lower_words
 
     def plausible(self, name: str | None) -> bool:
         """Whether a name found by its place in a sentence alone can be a person's: in German,
@@ -704,6 +720,10 @@ class _Speakers:
     def _pronoun(self, pronoun: str, before: str, at: tuple[int, int] | None) -> str | None:
         """The antecedent of a pronoun: the last named subject or speaker that agrees with it."""
         if at is not None:
+            if pronoun in THING_PRONOUNS:  # "It said": the organisation (or document) named last
+                return self._latest(
+                    at, lambda name: _is_org(name) or not (self._is_person(name) or self.common(name))
+                )
             if pronoun in PLURAL_PRONOUNS:  # "they wrote": the committee, or whoever spoke last
                 group = self._latest(at, lambda name: _is_org(name) or self._is_person(name))
                 if group:
@@ -714,6 +734,12 @@ class _Speakers:
                 if wanted:
                     self.gender.setdefault(person, wanted)
                 return person
+            if at[0] == 0 and not _last_subject(before):  # a standfirst: "“…,” she said of her son …"
+                ahead = [m for m in self.mentions(1, 2) if m.strong]
+                for m in ahead:
+                    name = self._mention_name(m)
+                    if name and self._is_person(name, wanted):
+                        return name
         # the last speaker if recent, else the person named last
         if self.last is None or self.last_seen < len(before) - _ANTECEDENT_CHARS:
             recent = _last_subject(before[-_ANTECEDENT_CHARS:])
@@ -826,6 +852,14 @@ def _mentions(text: str, p: int, pats: _Patterns, speakers: _Speakers) -> list[_
             elif _is_org(name):  # "Russia's Defense Ministry on Sunday confirmed"
                 org = _ORG_NAME.match(sentence, m.start("name"))
                 found.append(_Mention((p, start + m.start("name")), org.group(0) if org else name, True))
+            elif (
+                not speakers.nouns_capitalised
+                and name not in NOT_NAMES | SENTENCE_WORDS
+                and not speakers.common(name)
+            ):
+                found.append(
+                    _Mention((p, start + m.start("name")), name, True)
+                )  # "Pakistan … what it called"
         start = end
     for m in _HONORIFIC.finditer(text):  # "Inzwischen hat Frau Chuba …", not "from Lord Alli"
         governed = _GOVERNED.search(text, max(0, m.start() - 30), m.start())
@@ -919,12 +953,12 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
                 speaker = speakers.subject_in(end_before)
         elif raw is None:  # "Leavitt schloss nicht aus, dass … „…“", "He said … Specifically, “…”"
             reported = _reported_speaker(paragraphs[span.paragraph][: span.start], pats)
-            if reported:
-                speaker = speakers.resolve(reported, before, at)
-            elif not _UNNAMED_SOURCE.search(_sentence_before(paragraphs[span.paragraph], span.start)):
-                speaker = speakers.subject_in(
-                    at
-                )  # not when the cue names nobody ("according to prosecutors")
+            speaker = speakers.resolve(reported, before, at)
+            # else the subject named before a colon, unless a cue names nobody ("according to prosecutors")
+            if speaker is None and not _UNNAMED_SOURCE.search(
+                _sentence_before(paragraphs[span.paragraph], span.start)
+            ):
+                speaker = speakers.subject_in(at)
         speakers.said(speaker, (span.paragraph, span.start))
         quotes.append(Quote(span.text, speaker, cue.lower() if cue else None, span.paragraph, kind))
         previous = (span, speaker)
