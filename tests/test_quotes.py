@@ -169,3 +169,92 @@ def test_pronoun_agrees_with_an_honorific_gender():
     ]
     quote = one(paragraphs, "fr")
     assert quote.speaker == "Sophie Binet"
+
+
+# (paragraphs, language, speaker of the last quote): how speakers are resolved
+SPEAKERS = [
+    # an apposition names the person when the subject is a description or a title's complement
+    (["The host, board member Nicole Lederer, has said the pipeline “is against the best interest "
+      "of our country.”"], "en", "Nicole Lederer"),
+    (["MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said: “The session "
+      "reviewed all municipal plans today.”"], "en", "Jacob Mamabolo"),
+    # the dots of "U.K." end no sentence
+    (["Bobby McDonagh, a former ambassador to the U.K. and EU, says Connolly “has made statements "
+      "that are essentially anti-EU.”"], "en", "Bobby McDonagh"),
+    # an acronym the article defines stands for its long form
+    (["The Israel Defense Forces (IDF) did not respond. Asked to comment, the IDF said: “We do not "
+      "target journalists.”"], "en", "Israel Defense Forces"),
+    # "the lawmakers" speak for the committee; an organisation's name goes on with "on the"
+    (["Lawmakers on the House Select Committee on the Strategic Competition Between the United "
+      "States and the Chinese Communist Party sent a letter.",
+      "The Justice Department declined to comment.",
+      "“We seek additional information on this matter,” the lawmakers wrote."], "en",
+     "House Select Committee on the Strategic Competition Between the United States and the Chinese "
+     "Communist Party"),
+    # documents are credited to their owner
+    (["The Conservatives’ letter to the commissioner said: “It was reported that he had played an "
+      "active role.”"], "en", "Conservatives"),
+    (["The Conservatives’ letter to the commissioner was sent on Monday.",
+      "The letter also said that “there must be a full investigation into this scandal”."], "en",
+     "Conservatives"),
+    (["Sweden’s Civil Contingencies Agency will mail an updated brochure to households.",
+      "The Swedish brochure says ‘If Sweden is attacked, we will never surrender.’"], "en",
+     "Sweden’s Civil Contingencies Agency"),
+    # "the senator" is the person the article introduced with that role
+    (["Montana senator Jon Tester is running again. His backers include Alexander Soros.",
+      "But the senator, who recently said that he brings a “dirt-under-your-fingernails perspective "
+      "to Washington,” is careful."], "en", "Jon Tester"),
+    # a quote introduced by a colon belongs to the subject of the sentence before it
+    (["Auch Teamkollege Nico Elvedi haderte mit der neuen Regel: „Ich verstehe einfach nicht, wie "
+      "das passieren kann.“"], "de", "Nico Elvedi"),
+    # reported speech earlier in the paragraph
+    (["Gopaul Govender was the first witness.",
+      "He said context and timing were important. Specifically, “South Africa was a crumbling "
+      "disaster” in those days."], "en", "Gopaul Govender"),
+    # a quote-only paragraph after a paragraph about a named person
+    (["Jack Draper beat Radu Albot.", "Draper meanwhile wrapped up his win in two hours.",
+      "“Having other Brits do well in the draw is amazing for British tennis.”"], "en", "Jack Draper"),
+    # ... or after one that ends by introducing a spokesperson
+    (["Later, I got an email reply from a Google representative.",
+      "“Using this new search box does not mean that you will only get AI responses.”"], "en",
+     "Google"),
+    # the subject named earlier in the sentence of a later cue; an adverb is no subject
+    (["Sir Keir Starmer was asked about gifts.",
+      "On Monday, Sir Keir dodged several questions, pledging only to “comply with the rules of the "
+      "house”."], "en", "Keir Starmer"),
+    # the agent of a passive cue
+    (["The bill had been described by homelessness charity Shelter as a ‘once-in-a-generation "
+      "opportunity for renters’."], "en", "Shelter"),
+    # a German noun before a cue verb is no name: the subject of the sentence speaks
+    (["Trainer Murat Yakin war sauer.",
+      "Yakin ärgerte sich darüber, dass die Regel nur Anwendung fand: „Die Regel hat heute unser "
+      "Spiel zerstört.“"], "de", "Murat Yakin"),
+    # of two people sharing a surname, the one named last
+    (["Sadeq Abu Amer heads a group in Turkey.", "Abu Hassan Amer lives in Gaza.",
+      "“We are waiting for news from the mediators,” Amer said."], "en", "Abu Hassan Amer"),
+    # "it" is an organisation or a country, never a person
+    (["Israel did not appear at the hearings. Israel Katz, the defence minister, was abroad.",
+      "It argued that “no obligation exists to respect the agency operations”."], "en", "Israel"),
+    # a pronoun in the standfirst points to the first person named after it
+    (["“She is a very talented woman,” she said of her son’s girlfriend",
+      "Donna Kelce has praised the new album."], "en", "Donna Kelce"),
+    # "which says": the organisation before the relative clause
+    (["Abu Amer heads the Palestinian Dialogue Group in Turkey, which says on its site that it aims "
+      "to “protect the historical rights of the people.”"], "en", "Palestinian Dialogue Group"),
+    # German reported speech (Konjunktiv) goes on from the sentence's subject
+    (["Karoline Leavitt sprach im Weißen Haus.",
+      "Leavitt schloss nicht aus, dass es weitere Aktionen gibt. Die USA würden nicht zusehen, wie "
+      "„der Drogenterrorismus von Schurkenstaaten finanziert wird“."], "de", "Karoline Leavitt"),
+    # gender: an honorific of the other sex rules a person out, conflicting evidence does not
+    (["Mr Hale met Jane Roe on Monday.", "“We waited for hours before anyone came,” she said."], "en",
+     "Jane Roe"),
+    (["Lady Starmer attended the show.", "Sir Keir Starmer said the rules were clear.",
+      "“I have declared everything I was given,” he said."], "en", "Keir Starmer"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("paragraphs", "language", "speaker"), SPEAKERS)
+def test_speaker_resolution(paragraphs, language, speaker):
+    quotes = extract_quotes(paragraphs, language)
+    assert quotes, paragraphs
+    assert quotes[-1].speaker == speaker

@@ -457,7 +457,7 @@ def _strip_name(name: str) -> str:
         words.pop(0)
     # "ACLU’s Keegan Medrano", "Usyks Promoter …": a possessive before the name is not part of it
     owners = [i for i, w in enumerate(words[:-2]) if re.search(r"[’']s?$", w)]
-    if owners:
+    if owners and not _is_org(" ".join(words[owners[-1] + 1 :])):  # not "Sweden’s … Agency"
         words = words[owners[-1] + 1 :]
     # "Economy Minister Marcelo Ebrard", "Sometimes President Trump": the name follows the title
     titles = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES or ROLE_WORD_RE.search(w)]
@@ -495,14 +495,8 @@ class _Speakers:
         self.paragraphs = _mask(paragraphs, spans)  # the reporter's words: names inside quotes are nobody's
         self.pats = pats
         self.nouns_capitalised = language in CAPITALISED_NOUN_LANGUAGES
-        # in German, words the article also prints in lower case ("gelbe") or after a determiner
-        # ("die Karte") are adjectives and nouns, not names
-        self.lower_words: set[str] = set()
-        self.determined: set[str] = set()
-        for para in self.paragraphs:
-            self.lower_words.update(_LOWER_TOKEN.findall(para))
-            if self.nouns_capitalised:
-                self.determined.update(_DETERMINED.findall(para))
+        self._lower_words: set[str] | None = None
+        self._determined: set[str] | None = None
         self.full: dict[str, str] = {}
         firsts: dict[str, set[str]] = {}
         self.bearers: dict[str, list[tuple[tuple[int, int], str]]] = {}  # surname -> where, full name
@@ -517,14 +511,18 @@ class _Speakers:
                         if len(name) > len(self.full.get(key, "")):
                             self.full[key] = name
         text = "\n".join(self.paragraphs)
+        alone: dict[str, int] | None = None  # where each capitalised word first stands alone
         for first, names in firsts.items():
             full = self.full.get(first)
             if full not in names or full.split()[-1] == first:
                 continue
             # "Google Search", "Google I/O": "Google" is no first name; nor is "Israel" when the
             # article prints it alone before it names "Israel Katz"
-            alone = re.search(rf"\b{re.escape(first)}\b(?!\s+[A-ZÀ-ÖØ-ÞĀ-Ž])", text)
-            if len(names) > 1 or (alone and alone.start() < text.find(full)):
+            if alone is None:
+                alone = {}
+                for m in _ALONE.finditer(text):
+                    alone.setdefault(m.group(), m.start())
+            if len(names) > 1 or alone.get(first, len(text)) < text.find(full):
                 del self.full[first]
         self.acronyms = {  # "The Israel Defense Forces (IDF)": "IDF" stands for the long name
             m["short"]: _strip_name(m["long"])
@@ -559,7 +557,7 @@ class _Speakers:
                 for m in _HONORIFIC.finditer(para):
                     name = self._name(m["surname"]) or m["surname"]
                     evidence.setdefault(name, set()).add(GENDERED_HONORIFICS[m["title"].rstrip(".")])
-                for m in _GENDERED_ROLE.finditer(para):
+                for m in _GENDERED_ROLE.finditer(para) if _ROLE_HINT.search(para) else ():
                     name = self._name(m["name"] or m["name2"]) or ""
                     evidence.setdefault(name, set()).add(GENDERED_ROLES[(m["role"] or m["role2"]).lower()])
             self._gender = {name: genders.pop() for name, genders in evidence.items() if len(genders) == 1}
@@ -602,6 +600,20 @@ class _Speakers:
             self.last = name
             self.last_seen = len(before)
         return name
+
+    @property
+    def lower_words(self) -> set[str]:
+        """The words the article prints in lower case: "gelbe", "officials"."""
+        if self._lower_words is None:
+            self._lower_words = {w for para in self.paragraphs for w in _LOWER_TOKEN.findall(para)}
+        return self._lower_words
+
+    @property
+    def determined(self) -> set[str]:
+        """The capitalised words the article prints after a determiner ("die Karte"): nouns."""
+        if self._determined is None:
+            self._determined = {w for para in self.paragraphs for w in _DETERMINED.findall(para)}
+        return self._determined
 
     def common(self, word: str) -> bool:
         """A single capitalised word the article also prints in lower case: a common word that
@@ -672,14 +684,10 @@ class _Speakers:
     def _named_as(self, head: str, before: str) -> str | None:
         """The last person the article introduced with this role: "the senator" -> "Montana
         senator Jon Tester", "the economist" -> "The Municipal’s economist Jeremiah Mbelu"."""
-        if len(head) < 4 or head in ORGANISATION_WORDS:
+        if len(head) < 4 or head in ORGANISATION_WORDS or head not in before[-3000:].lower():
             return None
-        role = rf"(?i:{re.escape(head)})"
         found = None
-        for m in re.finditer(
-            rf"\b{role}\s+(?P<a>{NAME_RE.pattern})|(?P<b>{NAME_RE.pattern}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,3}}?{role}\b",
-            before[-3000:],
-        ):
+        for m in _role_pattern(head).finditer(before[-3000:]):
             name = _strip_name(m["a"] or m["b"])
             if _is_person(name, self.full):
                 found = name
@@ -759,6 +767,7 @@ _GENDERED_ROLE = re.compile(
     rf"\b(?i:(?P<role>{_ROLES})),?\s+(?P<name>{_FULL_NAME})"
     rf"|(?P<name2>{_FULL_NAME})(?:,|\s+is)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<role2>{_ROLES})\b"
 )
+_ROLE_HINT = re.compile(rf"\b(?i:{_ROLES})\b")  # cheap test before the costly name pattern
 # "The Israel Defense Forces (IDF)": the short form stands for the long one
 _ACRONYM = re.compile(rf"(?P<long>{NAME_RE.pattern})\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
 # An organisation's full name may go on with "of", "on", "for", "and the": "House Select
@@ -766,6 +775,24 @@ _ACRONYM = re.compile(rf"(?P<long>{NAME_RE.pattern})\s+\((?P<short>[A-Z][A-Za-z]
 _ORG_NAME = re.compile(
     rf"{NAME_RE.pattern}(?:\s+(?:of|on|for|and|the|de|des|du|für|der)(?:\s+the)?\s+{NAME_RE.pattern})*"
 )
+
+
+_ORG_LEAD = re.compile(
+    rf"(?:(?!\S*(?:{'|'.join(sorted(NON_PERSON_WORDS))})\b){NAME_RE.pattern}\s+(?:of|on|for)\s+(?=\S))+"
+)
+
+
+_ALONE = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\b(?!\s+[A-ZÀ-ÖØ-ÞĀ-Ž])")
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(head: str) -> re.Pattern[str]:
+    """ "senator Jon Tester", "Jon Tester, the senator": a name introduced with a role noun."""
+    role = rf"(?i:{re.escape(head)})"
+    return re.compile(
+        rf"\b{role}\s+(?P<a>{NAME_RE.pattern})"
+        rf"|(?P<b>{NAME_RE.pattern}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,3}}?{role}\b"
+    )
 
 
 def _initials(name: str) -> str:
@@ -869,8 +896,11 @@ def _mentions(text: str, p: int, pats: _Patterns, speakers: _Speakers) -> list[_
         if _is_person(name, known) and speakers.plausible(name):
             found.append(_Mention((p, m.start("name")), m["name"], True))
     for m in _ORG_NAME.finditer(text):
-        if _is_org(_strip_name(m.group(0))):
-            found.append(_Mention((p, m.start()), re.sub(r"^[Tt]he\s+", "", m.group(0)), False))
+        # from the first part with an institution word: not "Lawmakers on the House … Committee"
+        lead = _ORG_LEAD.match(m.group(0))
+        name = re.sub(r"^[Tt]he\s+", "", m.group(0)[lead.end() if lead else 0 :])
+        if _is_org(_strip_name(name)):
+            found.append(_Mention((p, m.start() + (lead.end() if lead else 0)), name, False))
     return sorted(found, key=lambda m: m.where)
 
 
