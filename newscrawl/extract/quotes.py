@@ -6,8 +6,13 @@
 2. ``_attribute``: a cue verb next to a name or pronoun after the quote (“…,” Borrell said),
    before it (Borrell said: “…”), or anywhere in its sentence (according to X); a quote with
    no cue that continues an attributed one inherits its speaker.
-3. ``_Speakers.resolve``: pronouns to the last named speaker, surnames to the fullest name the
-   article gives, titles and appositions stripped.
+   A quote without a cue goes to the subject named before its colon or in its paragraph's
+   reported speech, or, opening a paragraph, to the person the paragraph before is about.
+3. ``_Speakers.resolve``: surnames to the fullest name the article gives (of two people sharing
+   one, the last named), titles and appositions stripped; pronouns and descriptions ("the
+   senator", "the agency", "the letter") to the most recent fitting mention: subjects of cues and
+   clauses and earlier speakers, filtered by gender evidence (honorifics, role nouns), number
+   ("they", "it") and, in German, by whether a capitalised word is a noun rather than a name.
 """
 
 from __future__ import annotations
@@ -159,18 +164,11 @@ def _prefix_re(cues: str) -> re.Pattern[str]:
     )
 
 
-def _loose_re(cues: str) -> re.Pattern[str]:
-    """A sentence that opens with a name and has a cue somewhere before the quote:
-    "Tester publicly supported the pipeline, saying that it …"."""
-    return re.compile(rf"^\s*(?P<name>{_FULL_NAME})\b[^.!?]*?\b(?P<cue>{cues})\b[^.!?]*$")
-
-
 @dataclass
 class _Patterns:
     after: re.Pattern[str]
     before: re.Pattern[str]
     prefix: re.Pattern[str]
-    loose: re.Pattern[str]
     inverted: re.Pattern[str]
     reported: re.Pattern[str]
     cue_hint: re.Pattern[str]
@@ -187,7 +185,6 @@ def _patterns(language: str | None) -> _Patterns:
             _after_re(cues),
             _before_re(cues),
             _prefix_re(cues),
-            _loose_re(cues),
             _inverted_re(cues),
             _reported_re(cues),
             re.compile(rf"\b{cues}\b"),
