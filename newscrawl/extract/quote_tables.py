@@ -195,7 +195,7 @@ NOT_NAMES = TITLES | frozenset(
      "Though", "Although", "Because", "Since", "Until", "Unless", "Whether",
      "First", "Second", "Finally", "Now", "Then", "Still", "Yet", "Instead", "Indeed", "Overall",
      "Wir", "Ich", "Man", "Nous", "Je", "Nosotros", "Yo",
-     "Both", "Some", "Many", "Others", "When", "While", "If", "As", "Asked", "Speaking",
+     "Another", "One", "Both", "Some", "Many", "Others", "When", "While", "If", "As", "Asked", "Speaking",
      # sentence-initial adverbs and conjunctions (German capitalises the first word too)
      "Dennoch", "Auch", "Doch", "Jetzt", "Dann", "Damals", "Heute", "Nun", "Zudem", "Außerdem",
      "Allerdings", "Trotzdem", "Deshalb", "Daher", "So", "Aber", "Und", "Oder", "Denn", "Später",
@@ -265,7 +265,8 @@ NON_PERSON_WORDS = frozenset(
      "Alliance", "Coalition", "Network", "Federation", "Fund", "Trust", "Society", "Authority",
      "Corporation", "Ltd", "Inc", "Watch", "Forum", "Movement", "Organisation", "Organization",
      "Initiative", "Navy", "Force", "Bureau", "Administration", "Universität", "Institut",
-     "Verband", "Stiftung", "Gruppe"}
+     "Verband", "Stiftung", "Gruppe", "Interview", "Podcast", "Technology", "Technologies",
+     "Systems", "Solutions", "Instagram", "Twitter", "Facebook", "TikTok", "YouTube"}
 )  # fmt: skip
 # Role nouns of people who speak for an organisation: "a Google spokesperson" is Google.
 SPOKESPERSON_WORDS = frozenset(

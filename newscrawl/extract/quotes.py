@@ -246,6 +246,9 @@ def _who(match: re.Match[str], group: str) -> str | None:
         if article and _ACRONYM_WORD.fullmatch(name):
             return name  # "the IDF said", "the FBI told"
         if article and " " not in name and article["art"].lower() == "the" and head:
+            cues = {match.groupdict().get(g) for g in ("cue", "cue2")}
+            if head[1] in cues:  # "the Director noted": the title is the description
+                return _describe(name.lower())
             return _describe(head[1])  # "the Republican governor said"
         if article:
             return _after_article(article["art"], name, match.string[match.start(group) :])
@@ -753,7 +756,8 @@ class _Speakers:
 
 
 _ROLE_PRONOUN = {"m": "he", "f": "she"}
-_PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž'’\-]+$")  # "Tšosane"
+# "Tšosane", "McDonagh", "O’Connor", "Archer-Bradshaw"; not "UPS"
+_PERSON_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]*(?:['’\-]?[A-ZÀ-ÖØ-ÞĀ-Ž]?[a-zà-ÿā-ž]+)+$")
 _HONORIFIC = re.compile(
     rf"\b(?P<title>{'|'.join(re.escape(t) for t in sorted(GENDERED_HONORIFICS, key=len, reverse=True))})"
     rf"\.?\s+(?:{NAME_WORD}\s+)?(?P<surname>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+)"
