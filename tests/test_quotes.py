@@ -200,6 +200,10 @@ SPEAKERS = [
     (["Sweden’s Civil Contingencies Agency will mail an updated brochure to households.",
       "The Swedish brochure says ‘If Sweden is attacked, we will never surrender.’"], "en",
      "Sweden’s Civil Contingencies Agency"),
+    (["The National Security Committee, chaired by Prime Minister Shehbaz Sharif, said in a "
+      "statement that the strikes were unlawful.",
+      "“These unprovoked attacks martyred innocent men, women and children,” the statement said."],
+     "en", "National Security Committee"),
     # "the senator" is the person the article introduced with that role
     (["Montana senator Jon Tester is running again. His backers include Alexander Soros.",
       "But the senator, who recently said that he brings a “dirt-under-your-fingernails perspective "

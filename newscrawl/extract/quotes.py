@@ -836,7 +836,7 @@ def _document_author(head: str, before: str, speakers: _Speakers) -> str | None:
 def _document_owner(m: re.Match[str]) -> str | None:
     if m["owner"] and re.search(r"[’']s?$", m["owner"]):  # "The Conservatives’ letter"
         return re.sub(r"[’']s?$", "", m["owner"])
-    return m["owner2"] or m["owner3"]
+    return m["owner2"] or m["owner3"] or m["owner4"]
 
 
 def _document_subject(sentence: str) -> str | None:
@@ -848,9 +848,12 @@ def _document_subject(sentence: str) -> str | None:
 
 _DOCS = "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True))
 _PUBLISHED = r"(?:published|released|issued|sent|mail|mailed|wrote|drafted|filed|signed|produced|posted)"
-_DOCUMENT_MENTION = re.compile(  # "X's letter", "the letter from X", "X will mail … the brochure"
-    rf"(?:(?:[Tt]he\s+)?(?P<owner>{NAME_RE.pattern})\s+|(?P<owner3>{NAME_RE.pattern})\s+(?:[a-z]+\s+){{0,2}}"
-    rf"{_PUBLISHED}\b[^.!?]{{0,80}}?)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<doc>\b(?:{_DOCS}))\b"
+# "X's letter", "the letter from X", "X will mail … the brochure", "X said in a statement"
+_DOCUMENT_MENTION = re.compile(
+    rf"(?:(?:[Tt]he\s+)?(?P<owner>{NAME_RE.pattern})\s+"
+    rf"|(?P<owner3>{NAME_RE.pattern})\s+(?:[a-z]+\s+){{0,2}}{_PUBLISHED}\b[^.!?]{{0,80}}?"
+    rf"|(?P<owner4>{NAME_RE.pattern})(?:,[^,.]{{1,80}},)?\s+(?:[a-z]+\s+){{0,2}}(?:said|says|stated|wrote)\s+in\s+)?"
+    rf"(?:[a-z][\w\-]*\s+){{0,3}}(?P<doc>\b(?:{_DOCS}))\b"
     rf"(?:\s+(?:from|by)\s+(?:the\s+)?(?P<owner2>{NAME_RE.pattern}))?"
 )
 
