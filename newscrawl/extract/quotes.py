@@ -103,6 +103,13 @@ def _apposition(group: str) -> str:
 
 
 _FULL_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+# Any lower-case word that may be a verb of saying after a quote, not a conjunction or relative
+# pronoun ("…”, and the declarations are published" names no speaker).
+_VERB = rf"(?!(?:{'|'.join(sorted(NOT_VERBS))})\b)[a-zà-ÿ][\w’'\-]+"
+# "the Palestinian Dialogue Group in Turkey, which says", "the senator, who recently said"
+_RELATIVE = (
+    rf"(?:\s+(?:in|of|at|from|aus)\s+{NAME_WORD}(?:\s+{NAME_WORD})*)?(?:,?\s+(?:who|which|qui|que)\b)?"
+)
 
 
 def _after_re(cues: str) -> re.Pattern[str]:
@@ -126,21 +133,10 @@ def _after_re(cues: str) -> re.Pattern[str]:
     )
 
 
-# Any lower-case word that may be a verb of saying after a quote, not a conjunction or relative
-# pronoun ("…”, and the declarations are published" names no speaker).
-_VERB = rf"(?!(?:{'|'.join(sorted(NOT_VERBS))})\b)[a-zà-ÿ][\w’'\-]+"
-
-
 def _before_re(cues: str) -> re.Pattern[str]:
     return re.compile(
         rf"{_subject('b')}{_apposition('b')}{_RELATIVE}{_GAP},?\s+(?P<cue>{cues})\b(?P<tail>[^.!?]*)$"
     )
-
-
-# "the Palestinian Dialogue Group in Turkey, which says", "the senator, who recently said"
-_RELATIVE = (
-    rf"(?:\s+(?:in|of|at|from|aus)\s+{NAME_WORD}(?:\s+{NAME_WORD})*)?(?:,?\s+(?:who|which|qui|que)\b)?"
-)
 
 
 def _inverted_re(cues: str) -> re.Pattern[str]:
@@ -406,14 +402,14 @@ _UNNAMED_SOURCE = re.compile(
     rf"(?i:{'|'.join(sorted(c for c in PREFIX_CUES if c != 'so'))})\s+(?!{NAME_WORD})\w"
 )
 _BY_AGENT = re.compile(rf"\s+by\s+(?:[a-z][\w\-]*\s+){{0,3}}(?P<name>{NAME_RE.pattern})")
-QUOTE_MARKS = tuple({mark for pair in QUOTE_PAIRS.items() for marks in pair for mark in marks} - {"'", "’"})
+_QUOTE_MARKS = tuple({mark for pair in QUOTE_PAIRS.items() for marks in pair for mark in marks} - {"'", "’"})
 _ASIDE = re.compile(r",\s*(?P<cue>[a-zà-ÿ]+(?:-t)?-(?P<pro>il|elle|ils|elles))\b")
 
 
 def _subject_before_cue(before: str, pats: _Patterns) -> tuple[str, str] | None:
     """(subject, cue) when the sentence names its subject and a cue comes later: "Sir Keir
     dodged several questions …, pledging only to “…”", "Donna dismissed the idea, noting, “…”"."""
-    marks = [before.rfind(mark) for mark in QUOTE_MARKS]
+    marks = [before.rfind(mark) for mark in _QUOTE_MARKS]
     before = before[max(marks) + 1 :]  # not a subject inside an earlier quote
     cue = _last(pats.cue_hint.finditer(before))
     if cue is None:
