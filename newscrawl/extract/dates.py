@@ -25,6 +25,7 @@ from newscrawl.extract.patterns import (
     MODIFIED_META_KEYS,
     PRINTED_DATE_RE,
     PUBLISHED_LABEL_RE,
+    PUBLISHED_LABEL_WORDS,
     PUBLISHED_META_KEYS,
     SHORT_YEAR_DATE_RE,
     UPDATED_LABEL_RE,
@@ -219,6 +220,18 @@ def _text(el: Any) -> str:
     return " ".join(el.itertext())
 
 
+def _text_head(el: Any, limit: int) -> str:
+    """The start of ``_text(el)``: about ``limit`` characters (the text nodes up to them)."""
+    parts: list[str] = []
+    size = 0
+    for part in el.itertext():
+        parts.append(part)
+        size += len(part)
+        if size >= limit:
+            break
+    return " ".join(parts)
+
+
 _OWN_TEXT = etree.XPath(".//text()[not(ancestor::a or ancestor::script or ancestor::style)]")
 
 
@@ -276,12 +289,39 @@ _LABELLED_DATE = re.compile(
 )
 
 
-def _labelled(text: str, languages: list[str] | None) -> str | None:
-    """The first date ``text`` prints after a publication label ("Erschienen am: 13.10.2021")."""
-    for match in islice(_LABELLED_DATE.finditer(text), 3):
-        found = normalise_date(match["date"], languages)
-        if found:
-            return found
+_LABEL_OPENERS = sorted(
+    {f(w[:2]) for w in PUBLISHED_LABEL_WORDS for f in (str.lower, str.capitalize, str.upper)}
+)
+# Text nodes that open with a publication label (first two letters, three casings), outside
+# scripts and links: the XPath runs in C, the regular expression only on what it finds.
+_LABEL_TEXT = etree.XPath(
+    f".//text()[contains('|{'|'.join(_LABEL_OPENERS)}|',"
+    " concat('|', substring(normalize-space(), 1, 2), '|'))]"
+    "[string-length() < 200][not(ancestor::script or ancestor::style or ancestor::a)]"
+)
+_LABELLED_CHARS = 300
+
+
+def _labelled(root: Any, languages: list[str] | None) -> str | None:
+    """The first date printed after a publication label under ``root``: "Erschienen am:
+    13.10.2021", "<li><strong>Datum</strong> 28.04.2023</li>"."""
+    for node in islice(_LABEL_TEXT(root), _MAX_PRINTED):
+        el = node.getparent()
+        if node.is_tail and el is not None:
+            el = el.getparent()
+        texts = [str(node)]
+        for _ in range(2):  # the label's element alone, then with its siblings
+            if el is None:
+                break
+            texts.append(_text_head(el, _LABELLED_CHARS))
+            el = el.getparent()
+        for text in texts:
+            match = _LABELLED_DATE.search(text)
+            if match:
+                found = normalise_date(match["date"], languages)
+                if found:
+                    return found
+                break
     return None
 
 
@@ -370,7 +410,7 @@ def _printed_near_headline(page: Page, languages: list[str] | None, box: frozens
     scope = _article_scope(headline, body)
     if scope is None:
         return None
-    labelled = _labelled(_text(scope), languages)
+    labelled = _labelled(scope, languages)
     if labelled:
         return labelled
     found, edited = _in_date_elements(scope, languages, box)

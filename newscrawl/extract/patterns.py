@@ -464,10 +464,12 @@ UPDATED_LABEL_RE = re.compile(
 # Labels that mark a printed date as the publication ("Erschienen am:", "Veröffentlicht",
 # "Published on", "Publié le", "Datum"): matched on the text just before it. Not "Posted":
 # readers' comments print it too.
+PUBLISHED_LABEL_WORDS = (
+    "erschienen", "erscheinungsdatum", "veröffentlicht", "publiziert", "datum", "published",
+    "publié", "publicado", "publicada", "pubblicato", "gepubliceerd", "opublikowano", "date",
+)  # fmt: skip
 PUBLISHED_LABEL_RE = re.compile(
-    r"(?<!\w)(?:erschienen|erscheinungsdatum|veröffentlicht|publiziert|datum|published|"
-    r"publié|publicado|publicada|pubblicato|gepubliceerd|opublikowano|date)"
-    r"(?:\s+(?:am|on|le|el|il|em|op|the))?\s*:?\s*$",
+    rf"(?<!\w)(?:{'|'.join(PUBLISHED_LABEL_WORDS)})(?:\s+(?:am|on|le|el|il|em|op|the))?\s*:?\s*$",
     re.I,
 )
 
