@@ -399,6 +399,11 @@ MORE_CASES = [
         ["Denis Cler"],
     ),
     (
+        "a signature under a short last paragraph",
+        _plain(f'<p>{"Short text. " * 12}</p><p style="text-align: right;"><strong>Lê Phươn</strong></p>'),
+        ["Lê Phươn"],
+    ),
+    (
         "a bold label under a paragraph is no signature",
         _plain(f"<p>{'Long article text. ' * 15}</p><p><b>Weitere Informationen:</b></p>"),
         [],

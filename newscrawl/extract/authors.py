@@ -366,7 +366,8 @@ _SIGNATURE = etree.XPath(
     " or @align='right' or contains(translate(@style, ' ', ''), 'text-align:right')]"
     "[not(ancestor::aside or ancestor::nav or ancestor::footer or ancestor::header)]"
 )
-_SIGNED_TEXT_CHARS = 200  # the paragraph before a signature is article text
+_SIGNED_TEXT_CHARS = 120  # the paragraph before a signature is article text
+_MORE_TEXT_CHARS = 200  # a paragraph this long after it: the article goes on
 
 
 def _paragraph_chars(el: Any) -> int:
@@ -378,7 +379,7 @@ def _from_signature(page: Page, credits: _Credits) -> None:
     for el in _SIGNATURE(page.tree):
         if _paragraph_chars(el.getprevious()) < _SIGNED_TEXT_CHARS:
             continue
-        if any(_paragraph_chars(nxt) > _SIGNED_TEXT_CHARS for nxt in el.itersiblings("p")):
+        if any(_paragraph_chars(nxt) > _MORE_TEXT_CHARS for nxt in el.itersiblings("p")):
             continue  # the article goes on: a sub-heading, not a signature
         text = el.text_content().strip()
         two_lines = "\n" in text or el.find(".//br") is not None
