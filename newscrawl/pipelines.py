@@ -40,31 +40,81 @@ class _DroppingPipeline:
 
 
 class ExtractionPipeline(_DroppingPipeline):
-    """Raw page -> export record via ``extract_article``; drops pages that are not articles."""
+    """Raw page -> export record via ``extract_article``; drops pages that are not articles.
 
-    def __init__(self, stats: StatsCollector | None = None, use_hints: bool = True) -> None:
+    With ``NEWSCRAWL_EXTRACT_PROCESSES`` > 0 (default: one per core on a multi-core machine) the
+    extraction runs in a process pool (``newscrawl.pool``) and ``process_item`` returns a coroutine,
+    so the reactor keeps downloading meanwhile; with 0 it runs inline.
+    """
+
+    def __init__(
+        self, stats: StatsCollector | None = None, use_hints: bool = True, processes: int = 0
+    ) -> None:
         super().__init__(stats)
         self.use_hints = use_hints
+        self.processes = processes
+        self.pool: Any = None  # an ExtractionPool between open_spider and close_spider
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        """Read NEWSCRAWL_USE_HINTS."""
-        return cls(crawler.stats, crawler.settings.getbool("NEWSCRAWL_USE_HINTS", True))
+        """Read NEWSCRAWL_USE_HINTS and NEWSCRAWL_EXTRACT_PROCESSES."""
+        from newscrawl.pool import default_processes
 
-    def process_item(self, item: Any, spider: Any = None) -> Record:
-        """Return the record of an article page; raise DropItem for listing and other pages."""
+        setting = crawler.settings.get("NEWSCRAWL_EXTRACT_PROCESSES")
+        processes = default_processes() if setting in (None, "", "auto") else int(setting)
+        return cls(crawler.stats, crawler.settings.getbool("NEWSCRAWL_USE_HINTS", True), max(processes, 0))
+
+    def open_spider(self, spider: Any = None) -> None:
+        """Start the process pool (only under the asyncio reactor, which can await its results)."""
+        from scrapy.utils.asyncio import is_asyncio_available
+
+        if self.processes and is_asyncio_available():
+            from newscrawl.pool import ExtractionPool
+
+            self.pool = ExtractionPool(self.processes)
+            self.pool.warm_up()
+
+    def close_spider(self, spider: Any = None) -> None:
+        """Stop the process pool."""
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        """Return the record of an article page; raise DropItem for listing and other pages.
+
+        With a pool: a coroutine with that outcome.
+        """
         page = ItemAdapter(item)
         url = page.get("final_url") or page.get("url")
-        article = extract_article(page["html"], url)
-        if article.page_type != "article":
-            reason = article.page_type_reason or "no reason given"
-            raise self.drop("not_article", f"{article.page_type} ({reason}) {url}")
-        article.fetched_at = page.get("fetched_at")
+        if self.pool is None:
+            article = extract_article(page["html"], url)
+            if article.page_type != "article":
+                raise self._not_article(article.page_type, article.page_type_reason, url)
+            return self._finish(article.to_dict(), page)
+        return self._extract_in_pool(page, url)
+
+    async def _extract_in_pool(self, page: ItemAdapter, url: str | None) -> Record:
+        from newscrawl.pool import ExtractionFailed
+
+        try:
+            result = await self.pool.extract(page["html"], url)
+        except ExtractionFailed as exc:
+            raise self.drop("extraction_failed", str(exc)) from None
+        if result["page_type"] != "article":
+            raise self._not_article(result["page_type"], result.get("page_type_reason"), url)
+        return self._finish(result["record"], page)
+
+    def _not_article(self, page_type: str, reason: str | None, url: str | None) -> DropItem:
+        return self.drop("not_article", f"{page_type} ({reason or 'no reason given'}) {url}")
+
+    def _finish(self, record: Record, page: ItemAdapter) -> Record:
+        record["fetched_at"] = page.get("fetched_at")
         hints = page.get("hints") or {}
         if self.use_hints:
-            article.published = article.published or hints.get("published")
-            article.title = article.title or hints.get("title")
-        return article.to_dict()
+            record["published"] = record.get("published") or hints.get("published")
+            record["title"] = record.get("title") or hints.get("title")
+        return record
 
 
 class ValidationPipeline(_DroppingPipeline):

@@ -84,6 +84,9 @@ NEWSCRAWL_MAX_DEPTH = 5
 NEWSCRAWL_KEEP_HEADERS = ["content-type", "content-language", "last-modified", "date"]
 # Fill ``published``/``title`` from sitemap or feed hints when the page itself gives none.
 NEWSCRAWL_USE_HINTS = True
+# Extraction worker processes (newscrawl.pool): keeps the reactor downloading while pages are
+# extracted. None: one per core (0 on a single core); 0: extract inline in the crawling process.
+NEWSCRAWL_EXTRACT_PROCESSES = None
 # Minimum number of words in the body for a record to be exported.
 NEWSCRAWL_MIN_WORDS = 1
 # Print a progress line on stderr every N seconds (``python -m newscrawl crawl`` turns it on).
