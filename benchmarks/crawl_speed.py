@@ -290,7 +290,8 @@ def main() -> int:
 
     pages = len(spec["pages"])
     print(
-        f"site: {pages} article pages (corpus x{args.copies}), {args.hosts} loopback hosts, {os.cpu_count()} cores"
+        f"site: {pages} article pages (corpus x{args.copies}), "
+        f"{args.hosts} loopback hosts, {os.cpu_count()} cores"
     )
     print(
         f"{'profile':<8} {'spider':<12} {'pages':>6} {'items':>6} {'seconds':>8} {'pages/s':>8} "
