@@ -373,6 +373,15 @@ PRINTED_CASES = [
         "2023-04-28",
     ),
     (
+        "WordPress's postmetadata line",
+        _page(
+            "<title>Rezept</title>",
+            '<div class="post"><h2>Rezept</h2><p>text</p><p class="postmetadata">8. Dezember 2010 um 09:43'
+            " · Rezepte</p></div>",
+        ),
+        "2010-12-08T09:43:00",
+    ),
+    (
         '"Update" is not the label "Date"',
         _page(body='<main><h1>H</h1><p>Update: 15.10.2021</p><div class="date">13.10.2021</div></main>'),
         "2021-10-13",

@@ -23,6 +23,7 @@ from newscrawl.extract.patterns import (
     FOREIGN_DATE_TOKENS,
     LAYOUT_DATE_TOKENS,
     MODIFIED_META_KEYS,
+    MORE_DATE_CLASS_TOKENS,
     PRINTED_DATE_RE,
     PUBLISHED_LABEL_RE,
     PUBLISHED_LABEL_WORDS,
@@ -383,7 +384,10 @@ def _date_elements(root: Any, box: frozenset[Any]) -> Iterator[Any]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
         tokens = class_id_tokens(el)
-        if not tokens & DATE_CLASS_TOKENS or len(el.text_content()) >= 300:
+        if (
+            not (tokens & DATE_CLASS_TOKENS or tokens & MORE_DATE_CLASS_TOKENS)
+            or len(el.text_content()) >= 300
+        ):
             continue
         if next(el.iterdescendants(*_HEADINGS), None) is not None:
             continue  # a box around a heading: a date in it may be the heading's words

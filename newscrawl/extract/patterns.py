@@ -515,3 +515,6 @@ OBFUSCATED_EMAIL_RE = re.compile(r"\S+\s?(?:\[at\]|\(at\)|\{at\}|\[@\])\s?\S+", 
 URL_DAY_FIRST_DATE_RE = re.compile(
     r"/(?P<d>0?[1-9]|[12]\d|3[01])[-.](?P<m>0?[1-9]|1[0-2])[-.](?P<y>(?:19|20)\d{2})(?:[/?#]|\.html?|$)"
 )
+# class/id tokens of post-meta lines that DATE_CLASS_TOKENS leaves out: WordPress's
+# "postmetadata" ("This entry was posted on …"), "postmeta", "entrymeta", "postinfo".
+MORE_DATE_CLASS_TOKENS = frozenset({"postmetadata", "postmeta", "entrymeta", "postinfo"})
