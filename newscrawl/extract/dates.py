@@ -282,6 +282,7 @@ def _printed_date(
 
 
 def _visible_date(text: str, languages: list[str] | None, short_year: bool = False) -> str | None:
+    """The date printed in ``text`` (see ``_printed_date``), ISO 8601, or None."""
     return _printed_date(text, languages, short_year)[0]
 
 
@@ -377,6 +378,9 @@ def _near(heading: Any, body: Any, languages: list[str] | None) -> str | None:
     return _visible_date(_text_outside_links(area)[:_NEAR_HEADLINE_CHARS], languages, short_year=True)
 
 
+_DATE_TOKENS = DATE_CLASS_TOKENS | MORE_DATE_CLASS_TOKENS
+
+
 def _date_elements(root: Any, box: frozenset[Any]) -> Iterator[Any]:
     """Elements under ``root`` whose class/id names a date or byline, outside foreign boxes and
     outside links (a date inside a link belongs to a teaser of another story)."""
@@ -384,10 +388,7 @@ def _date_elements(root: Any, box: frozenset[Any]) -> Iterator[Any]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
         tokens = class_id_tokens(el)
-        if (
-            not (tokens & DATE_CLASS_TOKENS or tokens & MORE_DATE_CLASS_TOKENS)
-            or len(el.text_content()) >= 300
-        ):
+        if not tokens & _DATE_TOKENS or len(el.text_content()) >= 300:
             continue
         if next(el.iterdescendants(*_HEADINGS), None) is not None:
             continue  # a box around a heading: a date in it may be the heading's words
