@@ -47,7 +47,7 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "reported", "reports", "lamented", "uttered", "asserted", "asserting", "asserts",
         "pledged", "pledging", "sang", "singing", "sings", "vowed", "vowing", "countered",
         "revealed", "maintained", "contended", "exclaimed", "boasted", "demanded", "pleaded",
-        "mused", "charged", "alleged",
+        "mused", "charged", "alleged", "states",
     ),
     "de": (
         "fügte hinzu", "teilte mit", "sagte", "sagt", "erklärte", "erklärt", "betonte",
@@ -78,7 +78,8 @@ SPEECH_CUES: dict[str, tuple[str, ...]] = {
         "lamentó", "criticó", "reconoció", "insistió", "recordó", "denunció", "aseveró",
         "puntualizó", "concluyó", "calificó", "replicó", "contestó", "respondió", "espetó",
         "zanjó", "confesó", "rememoró", "abundó", "ironizó", "admitió", "reconoce", "añade",
-        "agrega", "sentenció", "remarcó", "lamenta", "advierte", "anunció", "insiste",
+        "agrega", "sentenció", "remarcó", "lamenta", "advierte", "anunció", "insiste", "diciendo",
+        "señalando", "afirmando", "asegurando", "explicando", "escribió", "reaccionó",
     ),
 }  # fmt: skip
 # Cues whose following name is the listener ("…,” Al Saud told El Saife): never inverted.
@@ -211,7 +212,7 @@ CAPITALISED_NOUN_LANGUAGES = frozenset({"de", "lb"})
 # Endings of German nouns, never of names ("Landesregierung", "Erleuchtungen", "Nationalmannschaft").
 GERMAN_NOUN_ENDINGS = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ismus", "tät",
-    "täten", "tion", "tionen", "nisse", "tum", "tümer", "ierung", "säure", "faktor",
+    "täten", "tion", "tionen", "nisse", "tum", "tümer", "ierung", "säure", "faktor", "chen", "lein",
 )  # fmt: skip
 # Capitalised words that open a sentence or clause and never begin a name: prepositions,
 # conjunctions, determiners, question words and months ("Zu Besuch", "Wenn Moss", "Mitte Dezember").

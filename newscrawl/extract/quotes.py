@@ -528,6 +528,7 @@ class _Speakers:
         }
         self._gender: dict[str, str] | None = None
         self._mentions: dict[int, list[_Mention]] = {}
+        self._described: dict[tuple[tuple[int, int], str], str | None] = {}
         self.spoken: list[_Mention] = []  # the speakers of the quotes so far
         self.people: set[str] = set()  # speakers who are no organisation ("Jensen")
         self.last: str | None = None
@@ -709,11 +710,17 @@ class _Speakers:
         return None
 
     def _mention_name(self, mention: _Mention) -> str | None:
-        if mention.raw.startswith(_DESCRIPTION_MARK):
+        """The name a mention stands for; a description is resolved once, against what comes
+        before it (so the chain always runs backwards and ends)."""
+        if not mention.raw.startswith(_DESCRIPTION_MARK):
+            return self._name(mention.raw)
+        key = (mention.where, mention.raw)
+        if key not in self._described:
+            self._described[key] = None  # a description met again while resolving itself
             p, offset = mention.where
             before = " ".join(self.paragraphs[:p]) + " " + self.paragraphs[p][:offset]
-            return self._description(mention.raw[1:], before, mention.where)
-        return self._name(mention.raw)
+            self._described[key] = self._description(mention.raw[1:], before, mention.where)
+        return self._described[key]
 
     def _is_person(self, name: str, wanted: str | None = None) -> bool:
         if not _is_person(name, self.full) and name not in self.gender and name not in self.people:
@@ -739,7 +746,9 @@ class _Speakers:
                     self.gender.setdefault(person, wanted)
                 return person
             if at[0] == 0 and not _last_subject(before):  # a standfirst: "“…,” she said of her son …"
-                ahead = [m for m in self.mentions(1, 2) if m.strong]
+                ahead = [
+                    m for m in self.mentions(1, 2) if m.strong and not m.raw.startswith(_DESCRIPTION_MARK)
+                ]
                 for m in ahead:
                     name = self._mention_name(m)
                     if name and self._is_person(name, wanted):
@@ -872,7 +881,10 @@ def _mentions(text: str, p: int, pats: _Patterns, speakers: _Speakers) -> list[_
             found.append(_Mention((p, start + m.start()), m["name"] or m["name2"], True))
         for m in _CLAUSE_SUBJECT.finditer(sentence):
             name = _strip_name(m["name"])
-            if m["art"] and not m["role"] and name not in known:
+            apposed = _strip_name(m["app"]) if m["app"] and _COMPLEMENT_OF.search(m["role"] or "") else ""
+            if _is_person(apposed, known):  # "El director de Centros Penales, Osiris Luna, respondió"
+                found.append(_Mention((p, start + m.start("app")), apposed, True))
+            elif m["art"] and not m["role"] and name not in known:
                 pass  # "die Johanniter Unfallhilfe lagert …": a thing, not a person
             elif _is_person(name, known) and speakers.plausible(name):
                 found.append(_Mention((p, start + m.start("name")), m["name"], True))
@@ -919,7 +931,7 @@ _CLAUSE_SUBJECT = re.compile(
     # lower-case role words, not a preposition or an adverb: "el liberal de centroderecha Donald Tusk"
     rf"(?P<role>(?!(?:{_NOT_ROLE_START})\s)(?:[a-zà-ÿ][\w\-]*(?<!ly)\s+){{1,4}})?"
     rf"(?P<name>{NAME_RE.pattern})(?<![’']s)"
-    rf"(?:\s*,[^,“”\"«»„]{{1,60}},)?,?\s+(?!(?:and|und|et|y|of|de|von|who|which)\b)[a-zà-ÿ]"
+    rf"(?:\s*,(?P<app>[^,“”\"«»„]{{1,60}}),)?,?\s+(?!(?:and|und|et|y|of|de|von|who|which)\b)[a-zà-ÿ]"
 )
 
 
@@ -1005,6 +1017,7 @@ def _is_person(name: str, known: dict[str, str]) -> bool:
     inner = words[1:-1]  # "Kelly L Clarke", "George W. Bush"
     return (
         len(words) <= 4
+        and not any(re.search(r"[’']s?$", w) for w in words[:-1])  # not "Bushnell’s LinkedIn"
         and all(_PERSON_WORD.match(w) for w in (words[0], words[-1]))
         and all(_PERSON_WORD.match(w) or _INITIAL.fullmatch(w) for w in inner)
     )
