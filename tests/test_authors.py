@@ -434,6 +434,14 @@ MORE_CASES = [
         ["Lüder Hopp"],
     ),
     (
+        "first and last name in their own elements are one name",
+        _page(
+            body='<div class="byline"><a rel="author"><span class="firstname">Ingrid</span> '
+            '<span class="lastname">Trebo</span></a></div>'
+        ),
+        ["Ingrid Trebo"],
+    ),
+    (
         "a name typed in lower case stays",
         _page(body='<p class="byline">By Mobasir hassan</p>'),
         ["Mobasir hassan"],

@@ -31,6 +31,7 @@ from newscrawl.extract.patterns import (
     DATE_THEN_BYLINE_RE,
     EMAIL_RE,
     MORE_BYLINE_PREFIX_RE,
+    NAME_PART_CLASSES,
     OBFUSCATED_EMAIL_RE,
     ORGANISATION_NAME_RE,
     WRITTEN_BY_LABELS,
@@ -245,6 +246,13 @@ _SIBLINGS = re.compile("\x00[\\s\x00]*\x00")  # two element edges with only spac
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 
 
+def _is_name_part(el: Any) -> bool:
+    """An element holding a first or last name (hCard, schema.org, common class names)."""
+    if el.get("itemprop") in ("givenName", "familyName", "additionalName"):
+        return True
+    return not NAME_PART_CLASSES.isdisjoint((el.get("class") or "").lower().split())
+
+
 def _element_text(el: Any) -> str:
     """An element's text with sibling elements kept apart: "<span>A B</span><span>C D</span>"
     reads "A B | C D", while "By <a>A B</a>" stays "By A B"."""
@@ -255,9 +263,10 @@ def _element_text(el: Any) -> str:
             parts.append(node.text)
         for child in node:
             if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
-                parts.append(_BOUNDARY)
+                edge = "" if _is_name_part(child) else _BOUNDARY  # "<span>Ingrid</span> <span>Treborg</span>"
+                parts.append(edge)
                 walk(child)
-                parts.append(_BOUNDARY)
+                parts.append(edge)
             if child.tail:
                 parts.append(child.tail)
 

@@ -518,3 +518,9 @@ URL_DAY_FIRST_DATE_RE = re.compile(
 # class/id tokens of post-meta lines that DATE_CLASS_TOKENS leaves out: WordPress's
 # "postmetadata" ("This entry was posted on …"), "postmeta", "entrymeta", "postinfo".
 MORE_DATE_CLASS_TOKENS = frozenset({"postmetadata", "postmeta", "entrymeta", "postinfo"})
+# Classes of the elements that hold a first or last name inside a byline: the name's parts,
+# not two names ("<span class="firstname">Ingrid</span> <span class="lastname">Treborg</span>").
+NAME_PART_CLASSES = frozenset(
+    {"firstname", "lastname", "first-name", "last-name", "given-name", "family-name", "givenname",
+     "familyname", "vorname", "nachname", "surname"}
+)  # fmt: skip
