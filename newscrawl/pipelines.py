@@ -6,6 +6,7 @@ Each drop raises ``DropItem`` and counts its reason in the stats as ``newscrawl/
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from typing import Any, Self
 
@@ -19,6 +20,7 @@ from newscrawl import extract_article
 from newscrawl.schema import record_errors
 
 Record = dict[str, Any]
+logger = logging.getLogger(__name__)
 
 
 class _DroppingPipeline:
@@ -71,8 +73,13 @@ class ExtractionPipeline(_DroppingPipeline):
         if self.processes and is_asyncio_available():
             from newscrawl.pool import ExtractionPool
 
-            self.pool = ExtractionPool(self.processes)
-            self.pool.warm_up()
+            try:
+                pool = ExtractionPool(self.processes)
+                pool.warm_up()
+            except Exception as exc:  # no processes allowed here (sandbox, limits): extract inline
+                logger.warning("extraction worker processes unavailable (%s); extracting inline", exc)
+                return
+            self.pool = pool
 
     def close_spider(self, spider: Any = None) -> None:
         """Stop the process pool."""

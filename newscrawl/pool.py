@@ -18,6 +18,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -41,6 +42,12 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
     if article.page_type != "article":
         return {"page_type": article.page_type, "page_type_reason": article.page_type_reason}
     return {"page_type": "article", "record": article.to_dict()}
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the crawl shuts down gracefully and still needs
+    # its workers for the pages in flight, so they leave SIGINT to it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_processes() -> int:
@@ -69,7 +76,9 @@ class ExtractionPool:
         self.restarts = 0
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.processes, mp_context=_context())
+        return ProcessPoolExecutor(
+            max_workers=self.processes, mp_context=_context(), initializer=_worker_init
+        )
 
     def warm_up(self) -> None:
         """Start every worker now (the first pages would otherwise wait for them to start)."""
