@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -29,17 +30,39 @@ _WEAK_MAX_TEXT = 400
 _WRAPPED_BODY_CHARS = 500
 
 
-def _tokens(el: Any) -> set[str]:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    return name_tokens(" ".join(n for n in names if not TAXONOMY_CLASS_RE.match(n)))
+@dataclass(frozen=True)
+class _Names:
+    """What an element's class and id say, worked out once per distinct pair (templates repeat
+    the same classes on every teaser, across the pages of a site too)."""
+
+    tokens: frozenset[str]  # name tokens, taxonomy classes (category-*, tag-*) left out
+    content: bool  # a name marks the article body
+    boilerplate: bool  # a token (or affix) marks boilerplate
+    weak: bool  # a weak boilerplate token without a lead token
+
+
+@functools.lru_cache(maxsize=16384)
+def _names(cls: str, ident: str) -> _Names:
+    names = f"{cls} {ident}".split()
+    lowered = [n.lower() for n in names]
+    tokens = frozenset(name_tokens(" ".join(n for n in lowered if not TAXONOMY_CLASS_RE.match(n))))
+    return _Names(
+        tokens=tokens,
+        content=any(CONTENT_CLASS_RE.match(name) for name in names),
+        boilerplate=bool(tokens & BOILERPLATE_TOKENS) or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens),
+        weak=bool(tokens & WEAK_BOILERPLATE_TOKENS) and not tokens & LEAD_TOKENS,
+    )
+
+
+def _element_names(el: Any) -> _Names:
+    return _names(el.get("class") or "", el.get("id") or "")
 
 
 def is_content_container(el: Any) -> bool:
     """True when a class/id name or itemprop marks ``el`` as the article body."""
     if (el.get("itemprop") or "") == "articleBody":
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
-    return any(CONTENT_CLASS_RE.match(name) for name in names)
+    return _element_names(el).content
 
 
 def _wraps_article_body(el: Any) -> bool:
@@ -93,16 +116,16 @@ def _verdict(el: Any, totals: _Totals) -> bool:
         return not totals.holds_most(el)
     if tag in ("html", "body"):
         return False
-    tokens = _tokens(el)
-    if not tokens:
+    names = _element_names(el)
+    if not names.tokens:
         return False
-    if is_content_container(el):
+    if names.content or (el.get("itemprop") or "") == "articleBody":
         return False
     if tag in SUBHEADING_TAGS and el.find(".//a") is None:
         return False  # a sub-heading's own class says little; boxes go with their containers
-    if tokens & BOILERPLATE_TOKENS or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens):
+    if names.boilerplate:
         return not (totals.holds_most(el) or _wraps_article_body(el))
-    if tokens & WEAK_BOILERPLATE_TOKENS and not tokens & LEAD_TOKENS:
+    if names.weak:
         if _text_len(el) >= _WEAK_MAX_TEXT or totals.holds_most(el):
             return False
         return not _holds_lead(el)
