@@ -19,6 +19,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -44,10 +46,27 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
     return {"page_type": "article", "record": article.to_dict()}
 
 
-def _worker_init() -> None:
+def _worker_init(crawler_pid: int) -> None:
     # Ctrl-C reaches the whole process group: the crawl shuts down gracefully and still needs
     # its workers for the pages in flight, so they leave SIGINT to it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker's parent is the forkserver, and every worker holds the write end of its own task
+    # queue: when the crawling process is SIGKILLed nothing tells the workers, and they (and the
+    # forkserver, which waits for them) would live on. Watch the crawling process instead.
+    threading.Thread(
+        target=_exit_with, args=(crawler_pid,), name="newscrawl-parent-watch", daemon=True
+    ).start()
+
+
+def _exit_with(pid: int, interval: float = 1.0) -> None:
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass  # alive, owned by someone else (cannot happen for our parent; harmless)
+        time.sleep(interval)
 
 
 def default_processes() -> int:
@@ -77,7 +96,10 @@ class ExtractionPool:
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.processes, mp_context=_context(), initializer=_worker_init
+            max_workers=self.processes,
+            mp_context=_context(),
+            initializer=_worker_init,
+            initargs=(os.getpid(),),
         )
 
     def warm_up(self) -> None:

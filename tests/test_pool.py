@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -81,3 +85,30 @@ def test_zero_processes_means_inline() -> None:
     pipeline.open_spider()
     assert pipeline.pool is None
     assert pipeline.process_item(raw(ARTICLE, URL))["title"] == "Council approves budget"
+
+
+def test_workers_exit_when_the_crawling_process_is_killed() -> None:
+    script = (
+        "import sys, time; sys.path.insert(0, '.');"
+        "from newscrawl.pool import ExtractionPool; p = ExtractionPool(2); p.warm_up();"
+        "print(' '.join(map(str, p.pids())), flush=True); time.sleep(600)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=root, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    pids = [int(x) for x in proc.stdout.readline().split()]
+    assert len(pids) == 2 and all(alive(pid) for pid in pids)
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in pids)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return "State:\tZ" not in fh.read()
+    except OSError:
+        return False
