@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
 
@@ -88,7 +89,14 @@ def normalise_date(value: Any, languages: list[str] | None = None) -> str | None
     """ISO 8601 text for a date string: ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``."""
     if not isinstance(value, str) or not value.strip():
         return None
-    value = value.strip()
+    return _normalise(value.strip(), tuple(languages) if languages else None)
+
+
+@lru_cache(maxsize=4096)
+def _normalise(value: str, language_tuple: tuple[str, ...] | None) -> str | None:
+    # Cached: published and modified read the same candidates, and dateparser costs
+    # milliseconds a call.
+    languages = list(language_tuple) if language_tuple else None
     match = _ISO.search(value)
     if match:
         out = match["date"]

@@ -965,8 +965,10 @@ def _last_subject(text: str) -> str | None:
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
     """The quotations in the body paragraphs with their speakers; see the module docstring."""
-    pats = _patterns(language)
     spans = find_spans(paragraphs)
+    if not spans:
+        return []  # most of the cost is reading the names of the article: only for quotes
+    pats = _patterns(language)
     speakers = _Speakers(paragraphs, pats, spans, language)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
