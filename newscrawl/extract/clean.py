@@ -11,16 +11,20 @@ from lxml import etree
 
 from newscrawl.extract.page import name_tokens
 from newscrawl.extract.patterns import (
+    AUTHOR_BOX_TOKENS,
+    AUTHOR_TOKENS,
     BOILERPLATE_AFFIX_RE,
     BOILERPLATE_TOKENS,
     CONTENT_CLASS_RE,
     DROP_ROLES,
     DROP_TAGS,
     LEAD_TOKENS,
+    NEGATION_TOKENS,
     NON_TEXT_TAGS,
     SUBHEADING_TAGS,
     TAXONOMY_CLASS_RE,
     WEAK_BOILERPLATE_TOKENS,
+    WEAK_LAYOUT_TOKENS,
 )
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -28,6 +32,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PROTECT_SHARE = 0.5
 _WEAK_MAX_TEXT = 400
 _WRAPPED_BODY_CHARS = 500
+_LAYOUT_TEXT_MIN = 100  # characters of link-free text that keep a layout-named weak container
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -39,18 +45,42 @@ class _Names:
     content: bool  # a name marks the article body
     boilerplate: bool  # a token (or affix) marks boilerplate
     weak: bool  # a weak boilerplate token without a lead token
+    layout: bool  # every weak token names a layout role ("teaser-text"), none a kind of text
+
+
+def _tokens(lowered: list[str]) -> frozenset[str]:
+    """Name tokens of the class words, taxonomy classes left out and negated words too
+    ("non-paywall" says the element is not a paywall)."""
+    out: set[str] = set()
+    for name in lowered:
+        if TAXONOMY_CLASS_RE.match(name):
+            continue
+        negated = False
+        for token in _NAME_SPLIT.split(name):
+            if not token:
+                continue
+            if token in NEGATION_TOKENS:
+                negated = True
+            elif negated:
+                negated = False
+            else:
+                out.add(token)
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=16384)
 def _names(cls: str, ident: str) -> _Names:
     names = f"{cls} {ident}".split()
-    lowered = [n.lower() for n in names]
-    tokens = frozenset(name_tokens(" ".join(n for n in lowered if not TAXONOMY_CLASS_RE.match(n))))
+    tokens = _tokens([n.lower() for n in names])
+    weak = tokens & WEAK_BOILERPLATE_TOKENS
     return _Names(
         tokens=tokens,
         content=any(CONTENT_CLASS_RE.match(name) for name in names),
-        boilerplate=bool(tokens & BOILERPLATE_TOKENS) or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens),
-        weak=bool(tokens & WEAK_BOILERPLATE_TOKENS) and not tokens & LEAD_TOKENS,
+        boilerplate=bool(tokens & BOILERPLATE_TOKENS)
+        or any(BOILERPLATE_AFFIX_RE.search(t) for t in tokens)
+        or bool(tokens & AUTHOR_TOKENS and tokens & AUTHOR_BOX_TOKENS),
+        weak=bool(weak) and not tokens & LEAD_TOKENS,
+        layout=bool(weak) and weak <= WEAK_LAYOUT_TOKENS,
     )
 
 
@@ -128,8 +158,18 @@ def _verdict(el: Any, totals: _Totals) -> bool:
     if names.weak:
         if _text_len(el) >= _WEAK_MAX_TEXT or totals.holds_most(el):
             return False
+        if names.layout and _plain_text(el):
+            return False
         return not _holds_lead(el)
     return False
+
+
+def _plain_text(el: Any) -> bool:
+    """True when ``el`` holds a sentence or more of text and no links, and is not inside a
+    link: a lead, not a teaser of another story."""
+    if el.find(".//a") is not None or any(a.tag == "a" for a in el.iterancestors()):
+        return False
+    return len(el.text_content().strip()) >= _LAYOUT_TEXT_MIN
 
 
 _PLAIN_SUBHEADING = etree.XPath(" | ".join(f".//{h}[not(.//a)]" for h in sorted(SUBHEADING_TAGS)))

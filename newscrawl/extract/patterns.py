@@ -68,6 +68,7 @@ BOILERPLATE_TOKENS = frozenset(
         "sidebar", "footer", "masthead", "topbar",  # page chrome
         "caption", "credit", "credits", "gallery", "slideshow", "player",  # media furniture
         "modal", "popup", "overlay", "skip", "login", "toolbar",  # UI
+        "rating", "ratings", "notification", "notifications",  # star ratings, push-notification prompts
     }
 )  # fmt: skip
 # Weaker tokens: also used on article containers by some CMSs (WordPress puts
@@ -90,6 +91,16 @@ LEAD_TOKENS = frozenset(
      "subtitle", "subheadline", "description", "chapo", "chapeau", "vorspann", "einleitung",
      "entradilla", "bajada"}
 )  # fmt: skip
+# Words that negate the class word after them: "non-paywall", "no-ads", "not-sponsored".
+NEGATION_TOKENS = frozenset({"non", "no", "not", "without", "kein", "ohne"})
+# An author/byline word together with one of these names a box about the writer (bio, photo,
+# links: "author-box", "author-card", "about-author", "author__description"), not the byline.
+AUTHOR_TOKENS = frozenset({"author", "authors", "autor", "autoren", "auteur"})
+AUTHOR_BOX_TOKENS = frozenset({"box", "card", "bio", "biography", "description", "about", "profile"})
+# Weak tokens whose container stays when it holds link-free sentence text (a TYPO3
+# "teaser-text" lead, an article "header" with the standfirst): unlike bylines, bios,
+# hidden text and paywall prompts, these words name a layout role, not a kind of text.
+WEAK_LAYOUT_TOKENS = frozenset({"teaser", "teasers", "header", "widget", "widgets"})
 # Tags that never hold article text; dropped unconditionally.
 NON_TEXT_TAGS = frozenset({"script", "style", "template", "svg", "canvas", "object", "embed", "iframe"})
 

@@ -1,0 +1,82 @@
+"""Body extraction rules on tiny inline pages: each row is one rule, kept text or dropped text."""
+
+import pytest
+
+from newscrawl import extract_article
+
+PARA = "This sentence belongs to the article and is long enough to count as real text, surely."
+URL = "https://daily.example/2024/01/02/story-about-things/"
+
+
+def _body(inner: str) -> str:
+    html = f"""<html><body><h1>Headline of the story</h1>
+    <div class="article-body">{inner}<p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div>
+    </body></html>"""
+    return "\n\n".join(extract_article(html, URL).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("inner", "kept"),
+    [
+        # a negated class word says the element is NOT that: "non-paywall" text is the article
+        (
+            '<section class="non-paywall"><p>The free part of the story starts here, long enough'
+            " to be read as a sentence of the article.</p></section>",
+            "The free part of the story starts here",
+        ),
+        # a layout-named weak container ("teaser-text") with link-free sentence text: a lead
+        (
+            '<div class="teaser-text"><p>Jede Menge Spaß bereitet es den Helfern, kaputte Geräte'
+            " wieder in Gang zu bringen, und das seit zehn Jahren.</p></div>",
+            "Jede Menge Spaß bereitet es den Helfern",
+        ),
+    ],
+)
+def test_text_kept(inner, kept):
+    assert kept in _body(inner)
+
+
+@pytest.mark.parametrize(
+    ("inner", "dropped"),
+    [
+        # author boxes: an author word with box/card/bio/description/about
+        (
+            '<div class="author-box"><p>Moritz Gathmann leitet das Ressort Ausland und schreibt'
+            " seit Jahren über Osteuropa und Russland.</p></div>",
+            "Moritz Gathmann leitet",
+        ),
+        (
+            '<div class="about-author"><p>Jake is the co-founder of a company, and he writes about'
+            " software and teams.</p></div>",
+            "Jake is the co-founder",
+        ),
+        (
+            '<div class="author-card__description">Alice Wu fell down the rabbit hole of data'
+            " science years ago and never came back.</div>",
+            "Alice Wu fell down",
+        ),
+        # star ratings and push-notification prompts
+        ('<span class="post-ratings">War der Artikel nützlich? (Noch keine Bewertungen)</span>', "nützlich"),
+        (
+            '<div class="notification-prompt"><p>Stay up to date with notifications from the Daily'
+            " Example, managed in browser preferences.</p></div>",
+            "Stay up to date",
+        ),
+        # a layout-named weak container whose text is a link (a teaser of another story) still goes
+        (
+            '<div class="teaser-text"><p><a href="/other">Another story entirely, with a headline'
+            " long enough to pass the sentence length test</a></p></div>",
+            "Another story entirely",
+        ),
+        # a byline-named weak container keeps going even with link-free text
+        (
+            '<div class="byline">By Jane Doe, Senior Reporter covering climate, energy and the'
+            " economy for the Daily Example since 2010</div>",
+            "By Jane Doe",
+        ),
+    ],
+)
+def test_text_dropped(inner, dropped):
+    body = _body(inner)
+    assert dropped not in body
+    assert f"{PARA} One." in body
