@@ -80,3 +80,17 @@ def test_text_dropped(inner, dropped):
     body = _body(inner)
     assert dropped not in body
     assert f"{PARA} One." in body
+
+
+def test_link_characters_are_counted_per_block():
+    """A teaser whose link wraps block elements is a linked block (its text is all link); a
+    paragraph after a linked block does not inherit the link's characters."""
+    teaser = (
+        '<a href="/other-story"><div>Another story entirely, a teaser headline that wraps blocks'
+        "</div><div>With a teaser summary under it that is all link text as well</div></a>"
+    )
+    after = "<p>A plain sentence after the teaser, long enough to count.</p>"
+    body = _body(f"<p>{PARA} Zero.</p>{teaser}{after}")
+    assert "Another story entirely" not in body
+    assert "With a teaser summary" not in body
+    assert "A plain sentence after the teaser" in body

@@ -186,7 +186,13 @@ def _blocks(root: Any) -> list[Block]:
     """Split ``root`` into paragraph blocks in reading order (iterative walk)."""
     out: list[Block] = []
     buf: list[str] = []
-    links = [0]
+    links = [0]  # characters of linked text in the buffer
+    in_link = 0  # depth of <a> elements around the walk's position
+
+    def add(text: str) -> None:
+        buf.append(text)
+        if in_link:
+            links[0] += len(norm(text))
 
     def flush(kind: str) -> None:
         raw = "".join(buf)
@@ -208,17 +214,19 @@ def _blocks(root: Any) -> list[Block]:
             if tag == "br":
                 buf.append("\n")
             elif tag == "a":
-                links[0] += len(norm(el.text_content()))
+                in_link += 1
             if el.text and tag:
-                buf.append(el.text)
+                add(el.text)
             stack.append((el, False))
             for child in reversed(el):
                 stack.append((child, True))
         else:
             if tag in BLOCK_TAGS:
                 flush(tag if tag in HEADING_TAGS or tag == "li" else "p")
+            elif tag == "a":
+                in_link -= 1
             if el is not root and el.tail:
-                buf.append(el.tail)
+                add(el.tail)
     flush("p")
     return out
 
