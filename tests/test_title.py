@@ -155,6 +155,45 @@ CASES = [
         "- Angsten vil øke",
         id="leading-dash-kept-without-kicker",
     ),
+    pytest.param(
+        page(og("Waffenlieferungen: Beschwerde eingelegt"),
+             '<h1><span class="subline">Waffenlieferungen an Israel<span class="sr-only">:</span></span>'
+             ' <span class="topline">Palästinenser legt Verfassungsbeschwerde ein</span></h1>'),
+        "Waffenlieferungen an Israel: Palästinenser legt Verfassungsbeschwerde ein",
+        id="kicker-class-last-and-longest-is-the-headline",
+    ),
+    pytest.param(
+        page("", '<h1>Mayor opens the bridge <span class="label">Video</span></h1>'),
+        "Mayor opens the bridge",
+        id="short-label-after-headline-dropped",
+    ),
+    pytest.param(
+        page(og("Hitze: alte Trams als Risiko"),
+             "<article><header><h1>So sind Straßenbahnen auf Hitzewellen vorbereitet</h1></header></article>"
+             '<section><h1><a href="/nachrichten/region">Mehr aus der Region</a></h1></section>'),
+        "So sind Straßenbahnen auf Hitzewellen vorbereitet",
+        id="several-h1s-the-one-in-the-article",
+    ),
+    pytest.param(
+        page(og("Gift Guide | Journal"),
+             "<main><article><h1>My cosy home gift guide</h1></article>"
+             "<div class=teaser><h1>Our newsletter!</h1></div></main><div><h1>Our newsletter!</h1></div>"),
+        "My cosy home gift guide",
+        id="several-h1s-newsletter-outside-the-article",
+    ),
+    pytest.param(
+        page(SITE + og("Chronik | Daily Planet"),
+             "<article><h1>First teaser</h1></article><article><h1>Second teaser</h1></article>"),
+        "Chronik",
+        id="several-h1s-in-several-articles-undecided",
+    ),
+    pytest.param(
+        page("<title>子どもへの体罰を禁止する法律ができる</title>",
+             "<h1>Top</h1><article><h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt>"
+             "<rp>)</rp></ruby>を禁止する法律ができる</h1></article>"),
+        "子どもへの体罰を禁止する法律ができる",
+        id="ruby-annotations-not-read",
+    ),
 ]  # fmt: skip
 
 

@@ -43,6 +43,13 @@ def _hidden(el: Any) -> bool:
     return any(TITLE_HIDDEN_CLASS_RE.search(c) for c in classes)
 
 
+def _text(el: Any) -> str:
+    """An element's text without ruby annotations (the furigana of "<ruby>子<rt>こ</rt></ruby>")."""
+    if el.find(".//rt") is None:
+        return el.text_content()
+    return "".join(el.xpath(".//text()[not(ancestor::rt) and not(ancestor::rp)]"))
+
+
 def _headline_text(h1: Any) -> tuple[str | None, str | None]:
     """The h1's text as printed (``<br>`` read as a space), and its text without a kicker
     printed before the headline: a child with a kicker class, or whatever precedes a
@@ -50,23 +57,27 @@ def _headline_text(h1: Any) -> tuple[str | None, str | None]:
     full: list[str] = [h1.text or ""]
     parts: list[str] = [h1.text or ""]
     cut = False
+    kicker_at, kicker = -1, ""  # where in ``parts`` a kicker-class child was left out, its text
     for child in h1:
         if child.tag == "br":
             full.append(" ")
             parts.append(" ")
         elif isinstance(child.tag, str):
-            own = child.text_content()
+            own = "" if child.tag in ("rt", "rp") else _text(child)
             full.append(own)
             if TITLE_KICKER_SEPARATOR_RE.match(own) and _clean("".join(parts)):
-                parts, cut = [], True  # what precedes a separator-only child is the kicker
+                parts, cut, kicker_at = [], True, -1  # what precedes a separator-only child is the kicker
             elif _tokens(child) & TITLE_KICKER_TOKENS:
-                cut = True
+                cut, kicker_at, kicker = True, len(parts), _clean(own) or ""
             elif not _hidden(child):
                 parts.append(own)
         full.append(child.tail or "")
         parts.append(child.tail or "")
     text = _clean("".join(full))
-    headline = (_clean("".join(parts)) or "").strip(_EDGE_PUNCT) if cut else text
+    rest = _clean("".join(parts)) or ""
+    if kicker_at >= 0 and not _clean("".join(parts[kicker_at:])) and len(kicker) > len(rest):
+        return text, text  # a "kicker" last and longer than the rest: the headline, a badge would be short
+    headline = rest.strip(_EDGE_PUNCT) if cut else text
     return text, headline or text
 
 
@@ -78,7 +89,7 @@ def _readings(h1: Any, text: str) -> list[str]:
     if len(children) > 4:
         return out
     for child in children:
-        own = _clean(child.text_content())
+        own = _clean(_text(child))
         if own and own != text and len(own) < len(text):
             if text.startswith(own):
                 out.append(text[len(own) :].strip(_EDGE_PUNCT))
@@ -113,16 +124,19 @@ def _h1_role(h1: Any, page_url: str | None) -> str:
     return "headline"
 
 
-def _h1_texts(page: Page) -> list[tuple[str, str, list[str]]]:
+def _h1_texts(page: Page) -> tuple[list[tuple[str, str, list[str]]], set[str]]:
     """Each h1's headline without kicker, its role (see ``_h1_role``) and its readings (as
-    printed first, then without kicker, then without one marked-up part)."""
-    out = []
+    printed first, then without kicker, then without one marked-up part); and the headlines
+    of the h1s inside an <article>."""
+    out, in_article = [], set()
     for h1 in page.tree.iter("h1"):
         text, headline = _headline_text(h1)
         if text and headline:
             readings = list(dict.fromkeys([text, headline, *_readings(h1, text)]))
             out.append((headline, _h1_role(h1, page.url), readings))
-    return out
+            if any(a.tag == "article" for a in h1.iterancestors()):
+                in_article.add(headline)
+    return out, in_article
 
 
 def _loose(text: str) -> str:
@@ -280,7 +294,7 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
     doc_title = _clean(title_el.text_content()) if title_el is not None else None
     stated = _stated_titles(page, site_name)
     keys = _site_keys(page, site_name)
-    found = _h1_texts(page)
+    found, articled = _h1_texts(page)
     headline = [
         (t, r)
         for t, role, r in found
@@ -309,6 +323,9 @@ def extract_title(page: Page, site_name: str | None) -> str | None:
                 return clean
     if len(h1s) == 1:
         return h1s[0]
+    in_article = [t for t in h1s if t in articled]
+    if len(in_article) == 1:  # several h1s, one of them in the <article>: widgets print the others
+        return in_article[0]
     parts = [p for p in _title_parts(doc_title) if not _site_part(p, site_name, keys)]
     known = [*stated, *([doc_title] if doc_title else []), *parts]
     headings = h1s or [h for h in _h2_texts(page) if not _site_like(h, site_name, doc_title, stated, keys)]
