@@ -95,7 +95,7 @@ class ExtractionPipeline(_DroppingPipeline):
         page = ItemAdapter(item)
         url = page.get("final_url") or page.get("url")
         if self.pool is None:
-            article = extract_article(page["html"], url)
+            article = extract_article(page["html"], url, articles_only=True)
             if article.page_type != "article":
                 raise self._not_article(article.page_type, article.page_type_reason, url)
             return self._finish(article.to_dict(), page)

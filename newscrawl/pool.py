@@ -40,7 +40,7 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
     """
     from newscrawl import extract_article
 
-    article = extract_article(html, url)
+    article = extract_article(html, url, articles_only=True)
     if article.page_type != "article":
         return {"page_type": article.page_type, "page_type_reason": article.page_type_reason}
     return {"page_type": "article", "record": article.to_dict()}

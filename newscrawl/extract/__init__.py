@@ -25,7 +25,7 @@ from newscrawl.extract.metadata import (
 )
 from newscrawl.extract.model import Article
 from newscrawl.extract.page import load_page
-from newscrawl.extract.pagetype import classify_page, count_teasers
+from newscrawl.extract.pagetype import classify_page, count_teasers, listing_before_text
 from newscrawl.extract.paywall import is_paywalled
 from newscrawl.extract.quotes import extract_quotes
 from newscrawl.extract.title import extract_title
@@ -45,8 +45,13 @@ def _field(name: str, func: Callable[[], T], empty: T) -> T:
         return empty
 
 
-def extract_article(html: str | bytes, url: str | None = None) -> Article:
-    """Extract the article record from one HTML page; never raises on bad HTML."""
+def extract_article(html: str | bytes, url: str | None = None, *, articles_only: bool = False) -> Article:
+    """Extract the article record from one HTML page; never raises on bad HTML.
+
+    ``articles_only``: for a page that is not an article, stop as soon as that is known (its
+    record then has only url, language, site name, title, canonical URL and page type) — what
+    a crawl that drops such pages needs.
+    """
     try:
         page = load_page(html, url)
     except Exception:
@@ -58,6 +63,9 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     art.site_name = _field("site_name", lambda: extract_site_name(page), None)
     art.title = _field("title", lambda: extract_title(page, art.site_name), None)
     art.canonical_url = _field("canonical_url", lambda: extract_canonical_url(page), url)
+    if articles_only and (listing := _field("page_type", lambda: listing_before_text(page), None)):
+        art.page_type, art.page_type_reason = listing
+        return art
     art.description = _field("description", lambda: extract_description(page), None)
     art.authors = _field("authors", lambda: extract_authors(page, art.site_name), [])
     art.published = _field("published", lambda: extract_published(page, langs), None)
@@ -69,6 +77,12 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     art.body_partial = _field("body_partial", lambda: is_paywalled(page), False)
     body_el = page.tree.find("body")
     art.paragraphs = _field("body", lambda: extract_paragraphs(body_el, art.title), [])
+    if articles_only:
+        art.page_type, art.page_type_reason = _field(
+            "page_type", lambda: classify_page(page, art.paragraphs, teasers), ("article", "unknown")
+        )
+        if art.page_type != "article":
+            return art
     if art.paragraphs:
         art.dateline = _field(
             "dateline",
@@ -76,7 +90,8 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
             None,
         )
     art.quotes = _field("quotes", lambda: extract_quotes(art.paragraphs, art.language), [])
-    art.page_type, art.page_type_reason = _field(
-        "page_type", lambda: classify_page(page, art.paragraphs, teasers), ("article", "unknown")
-    )
+    if not articles_only:
+        art.page_type, art.page_type_reason = _field(
+            "page_type", lambda: classify_page(page, art.paragraphs, teasers), ("article", "unknown")
+        )
     return art

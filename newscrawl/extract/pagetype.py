@@ -24,8 +24,14 @@ def count_teasers(tree: Any) -> int:
     return int(tree.xpath(_TEASER_XPATH))
 
 
-def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str, str]:
-    """("article" | "listing", reason) from the page's own statements and its shape."""
+# Text can add at most this much to the score (dense-text): a page whose own statements score
+# below ARTICLE_SCORE - MAX_TEXT_SCORE is a listing whatever its text.
+ARTICLE_SCORE = 0.5
+MAX_TEXT_SCORE = 1.0
+
+
+def statement_score(page: Page) -> tuple[float, list[str]]:
+    """The score from what the page says of itself (JSON-LD and OG types, URL shape) and why."""
     score = 0.0
     reasons: list[str] = []
     types = set().union(*(ld_types(o) for o in page.jsonld)) if page.jsonld else set()
@@ -52,10 +58,26 @@ def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str,
     elif ARTICLE_URL_RE.search(parts.path):
         score += 1
         reasons.append("article-url")
+    return score, reasons
+
+
+def listing_before_text(page: Page) -> tuple[str, str] | None:
+    """("listing", reason) when the page's statements alone rule out an article, else None.
+
+    Lets a crawl skip body, dates, authors and quotes of pages it will drop anyway."""
+    score, reasons = statement_score(page)
+    if score + MAX_TEXT_SCORE >= ARTICLE_SCORE:
+        return None
+    return "listing", f"listing (score {score:+g} before text: {', '.join(reasons)})"
+
+
+def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str, str]:
+    """("article" | "listing", reason) from the page's own statements and its shape."""
+    score, reasons = statement_score(page)
     text_len = sum(len(p) for p in paragraphs)
     long_paras = sum(1 for p in paragraphs if len(p) >= 80)
     if text_len >= 600 and long_paras >= 3:
-        score += 1
+        score += MAX_TEXT_SCORE
         reasons.append("dense-text")
     elif text_len >= 400 and long_paras >= 2:
         score += 0.5
@@ -66,5 +88,5 @@ def classify_page(page: Page, paragraphs: list[str], teasers: int) -> tuple[str,
     if teasers >= 8 and text_len < _TEXT_PER_TEASER * teasers:
         score -= 1.5
         reasons.append(f"{teasers}-teasers")
-    kind = "article" if score >= 0.5 else "listing"
+    kind = "article" if score >= ARTICLE_SCORE else "listing"
     return kind, f"{kind} (score {score:+g}: {', '.join(reasons) or 'no signal'})"
