@@ -94,3 +94,27 @@ def test_link_characters_are_counted_per_block():
     assert "Another story entirely" not in body
     assert "With a teaser summary" not in body
     assert "A plain sentence after the teaser" in body
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="infobox"><h3>Weitere Informationen</h3><p>Unter den rund 89.500 Geflüchteten'
+        " in Hessen sind rund 65.500 Menschen im erwerbsfähigen Alter.</p></div>",  # fact box
+        "<p>Bildrechte: MDR/David Straub</p>",  # picture credit
+        "<p>Weiterlesen:</p>",  # read-on label
+        "<p>Das Thema könnte dich auch interessieren:</p>",  # related prompt
+        "<p>Keine Kommentare</p>",  # empty comment section
+        "<p>Stand: 28. April 2023, 05:00 Uhr</p>",  # date line
+        "<p>Aktualisiert am</p>",
+        "<p>Article content</p>",  # screen-reader label repeated through the body
+        "<p>Subscribe now to our eNATION edition for the full story.</p>",  # subscription prompt
+        "<p>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</p>",  # paywall
+        "<h3>THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY</h3>",
+    ],
+)
+def test_boilerplate_block_between_paragraphs_is_dropped(block):
+    html = f"""<html><body><h1>Headline of the story</h1><div class="article-body">
+    <p>{PARA} One.</p>{block}<p>{PARA} Two.</p><p>{PARA} Three.</p></div></body></html>"""
+    paragraphs = extract_article(html, URL).paragraphs
+    assert paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]

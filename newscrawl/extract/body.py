@@ -19,12 +19,14 @@ from newscrawl.extract.patterns import (
     HEADING_TAGS,
     LEAD_TOKENS,
     PARAGRAPH_TAGS,
+    PAYWALL_TEXT_RE,
     SENTENCE_END_RE,
 )
 
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
+_PROMPT_MAX = 300  # characters of a paywall prompt block (an article paragraph is longer)
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
 _LEAD_POSITIONAL_MIN = 80  # characters of own text for a class-less standfirst
 _LONG_LEAD_TOKENS = "|".join(sorted(t for t in LEAD_TOKENS if len(t) >= 5))
@@ -235,6 +237,8 @@ def _keep(block: Block, title: str | None) -> bool:
     text = block.text
     if BOILERPLATE_TEXT_RE.match(text):
         return False
+    if len(text) <= _PROMPT_MAX and PAYWALL_TEXT_RE.search(text):
+        return False  # "The rest of this article is reserved for subscribers"
     if title and norm(text).casefold() == norm(title).casefold():
         return False
     density = block.link_chars / max(1, len(text))

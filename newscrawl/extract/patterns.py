@@ -69,6 +69,7 @@ BOILERPLATE_TOKENS = frozenset(
         "caption", "credit", "credits", "gallery", "slideshow", "player",  # media furniture
         "modal", "popup", "overlay", "skip", "login", "toolbar",  # UI
         "rating", "ratings", "notification", "notifications",  # star ratings, push-notification prompts
+        "infobox", "factbox", "faktenbox", "infokasten",  # fact boxes beside the story
     }
 )  # fmt: skip
 # Weaker tokens: also used on article containers by some CMSs (WordPress puts
@@ -154,10 +155,16 @@ BOILERPLATE_TEXT_RE = re.compile(
     | [\d.,]+[kKmM]?\s*(?:fans|followers|subscribers)\s*(?:like|follow|subscribe)?
     | (?:read|see)\ (?:more|also)\b.* | don['’]t\ miss\b.* | mehr\ zum\ thema\b.* | lesen\ sie\ auch\b.*
     | lire\ aussi\b.* | à\ lire\ aussi\b.* | le(?:e|a)\ también\b.* | related:.*
-    | sign\ up\ for .* newsletter.* | subscribe\ to .* | (?:all\ )?rights\ reserved.*
+    | sign\ up\ for .* newsletter.* | subscribe\ to .* | subscribe\ now\b.{0,100} | (?:all\ )?rights\ reserved.*
     | (?:©|\(c\)|copyright)\s.* | photo:.* | foto:.* | bild:.* | image:.* | credit:.*
-    | (?:crédits?\ photos?|abbildung|fotos?|photos?|bildquelle|quelle)\ ?:.{0,120}   # credits
-    | (?:das|dieses\ thema)\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren.*   # related prompts
+    | (?:crédits?\ photos?|abbildung|fotos?|photos?|bildquelle|bildrechte|quelle)\ ?:.{0,120}   # credits
+    | (?:das|dieses)(?:\ thema)?\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren.*   # related prompts
+    | (?:zum\ )?weiterlesen:? | lust\ auf\ mehr\b.{0,40}                  # read-on prompts
+    | (?:noch\ )?keine\ kommentare | no\ comments(?:\ yet)?               # empty comment sections
+    | hauptinhalt | main\ content | article\ content | skip\ to\ (?:main\ )?content   # skip-link labels
+    | auf\ dieser\ seite:? | on\ this\ page:? | inhaltsverzeichnis | table\ of\ contents  # TOC labels
+    | (?:stand|(?:zuletzt\ )?aktualisiert(?:\ am)?|(?:last\ )?updated(?:\ on)?|last\ modified(?:\ on)?)
+      \s*:?(?:\s*\d.{0,40})?                                                  # date lines
     | (?:this|these)\ (?:might|may)\ (?:also\ )?interest\ you.* | you\ might\ also\ be\ interested.*
     | (?:vous|cela)\ pourriez?\ aussi\ aimer.* | también\ te\ puede\ interesar.*
     | (?:meistgelesene?|beliebteste|aktuellste|neueste)\ (?:artikel|beiträge|nachrichten|meldungen).*
@@ -181,7 +188,8 @@ PAYWALL_TEXT_RE = re.compile(
     r"this (?:article|content|story) is (?:for|only available to|exclusive to) (?:paid )?(?:subscribers|members)|"
     r"already a subscriber|(?:nur|exklusiv) für (?:abonnenten|abonnentinnen|abonnierende)|"
     r"mit (?:z\+|plus|abo|einem abo) weiterlesen|(?:la suite est |article )?réservée? aux abonnés|"
-    r"contenido exclusivo para (?:suscriptores|socios)|para seguir leyendo,? (?:suscríbete|hazte)",
+    r"contenido exclusivo para (?:suscriptores|socios)|para seguir leyendo,? (?:suscríbete|hazte)|"
+    r"(?:content|article|story) is reserved for subscribers",
     re.I,
 )
 
