@@ -188,11 +188,56 @@ CASES = [
         id="several-h1s-in-several-articles-undecided",
     ),
     pytest.param(
-        page("<title>子どもへの体罰を禁止する法律ができる</title>",
-             "<h1>Top</h1><article><h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt>"
+        page("",
+             "<article><h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt>"
              "<rp>)</rp></ruby>を禁止する法律ができる</h1></article>"),
         "子どもへの体罰を禁止する法律ができる",
         id="ruby-annotations-not-read",
+    ),
+    pytest.param(
+        page("<title>23.01.2022 - Wierer darf noch jubeln - Biathlon Antholz</title>",
+             "<h1>23.01.2022 - Wierer darf noch jubeln</h1>"),
+        "Wierer darf noch jubeln",
+        id="leading-date-dropped",
+    ),
+    pytest.param(
+        page("", "<h1>2024-05-03 | Council votes on budget</h1>"),
+        "Council votes on budget",
+        id="leading-iso-date-dropped",
+    ),
+    pytest.param(
+        page("", "<h1>550 Kinder gezeugt: Gericht stoppt Samenspender</h1>"),
+        "550 Kinder gezeugt: Gericht stoppt Samenspender",
+        id="leading-number-is-not-a-date",
+    ),
+    pytest.param(
+        page("<title>장동혁, 한동훈 제명했지만 부담 커졌다ㅣ한국일보</title>"),
+        "장동혁, 한동훈 제명했지만 부담 커졌다",
+        id="hangul-bar-separator",
+    ),
+    pytest.param(
+        page(f"{SITE}<title>Produkttester werden │ Daily Planet</title>"),
+        "Produkttester werden",
+        id="box-drawing-bar-separator",
+    ),
+    pytest.param(
+        page(og("Korsetts - Shops, Designer, online kaufen") + "<title>Korsetts - Shops, Designer</title>",
+             "<h1>Korsetts – Deutschland</h1><h1>Korsetts – Weltweit</h1>"),
+        "Korsetts - Shops, Designer, online kaufen",
+        id="two-headings-agree-equally-neither-wins",
+    ),
+    pytest.param(
+        page(f"{SITE}<title>Enchufla Figuren | Daily Planet</title>",
+             '<h1><a href="/">Daily Planet</a></h1><h2>Kategorien</h2><h2>Enchufla</h2>'),
+        "Enchufla Figuren",
+        id="one-word-heading-part-of-title-is-not-the-headline",
+    ),
+    pytest.param(
+        page(og("Grenzschließungen: Deutschland und die Ressentiments"),
+             '<h1><a href="/">Handelsblatt</a></h1><h2><span class="overline">Grenzschließungen</span>'
+             ' <span class="headline">Deutschland und die Ressentiments</span></h2>'),
+        "Deutschland und die Ressentiments",
+        id="h2-headline-without-its-kicker",
     ),
 ]  # fmt: skip
 

@@ -543,3 +543,14 @@ NAME_PART_CLASSES = frozenset(
     {"firstname", "lastname", "first-name", "last-name", "given-name", "family-name", "givenname",
      "familyname", "vorname", "nachname", "surname"}
 )  # fmt: skip
+
+# --- Titles (appended) ------------------------------------------------------------------
+# TITLE_SEPARATORS_RE plus the box-drawing bar "│" ("Produkttester werden │ Nestlé
+# Marktplatz"), the Hangul letter "ㅣ" that Korean sites print as a bar ("…부담 커졌다ㅣ한국일보";
+# the lone jamo never occurs inside a Korean word) and a spaced "--" ("A.Word.A.Day --maudlin").
+TITLE_PART_SEPARATORS_RE = re.compile(r"\s+[–—:·•»/-]\s+|\s*[|｜│ㅣ]\s*|\s+(?:::|//|--)\s*")
+# A date printed before the headline in the same line ("23.01.2022 - Dorothea Wierer darf …",
+# "2024-05-03 | Headline"): a date line, never part of the headline.
+TITLE_LEADING_DATE_RE = re.compile(
+    r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s*[-–—|:/]\s+(?=\w)"
+)

@@ -16,7 +16,8 @@ from newscrawl.extract.patterns import (
     TITLE_HOME_PATH_RE,
     TITLE_KICKER_SEPARATOR_RE,
     TITLE_KICKER_TOKENS,
-    TITLE_SEPARATORS_RE,
+    TITLE_LEADING_DATE_RE,
+    TITLE_PART_SEPARATORS_RE,
     TITLE_SITE_CLASS_RE,
 )
 
@@ -170,7 +171,7 @@ def _stated_reading(readings: list[str], stated: list[str], doc_title: str | Non
 
 
 def _title_parts(doc_title: str | None) -> list[str]:
-    return [p for p in TITLE_SEPARATORS_RE.split(doc_title or "") if p.strip()]
+    return [p for p in TITLE_PART_SEPARATORS_RE.split(doc_title or "") if p.strip()]
 
 
 def _site_part(part: str, site_name: str | None, site_keys: frozenset[str]) -> bool:
@@ -192,7 +193,7 @@ def _strip_site_suffix(
     """Drop " | Site" / "Site - " parts from a <title> or og:title. ``strict``: keep the title
     whole unless a part names the site (og:title, JSON-LD); else fall back to the longest part."""
     bounds = [0]
-    for m in TITLE_SEPARATORS_RE.finditer(title):
+    for m in TITLE_PART_SEPARATORS_RE.finditer(title):
         bounds += [m.start(), m.end()]
     bounds.append(len(title))
     spans = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
@@ -240,24 +241,30 @@ def _site_like(
 
 
 def _overlap(heading: str, text: str) -> float:
-    """Word-set agreement of two texts (Dice): 1.0 for the same words, low for a short part."""
+    """Word-set agreement of two texts (Dice): 1.0 for the same words, low for a short part;
+    0.0 for a one-word heading that is only part of the text ("Enchufla" of "Enchufla Figuren")."""
     a, b = set(_WORD.findall(_key(heading))), set(_WORD.findall(_key(text)))
+    if len(a) == 1 and a < b:
+        return 0.0
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def _best_heading(headings: list[str], known: list[str]) -> str | None:
     """The heading that the stated titles repeat best, if any agrees enough."""
-    scored = [(max(_overlap(h, k) for k in known), h) for h in headings if known]
-    best = max(scored, default=(0.0, None))
-    return best[1] if best[0] >= _HEADING_OVERLAP else None
+    scored = sorted(((max(_overlap(h, k) for k in known), h) for h in headings if known), reverse=True)
+    if not scored or scored[0][0] < _HEADING_OVERLAP:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and _key(scored[1][1]) != _key(scored[0][1]):
+        return None  # two headings agree as well: neither is the headline
+    return scored[0][1]
 
 
 def _h2_texts(page: Page) -> list[str]:
     out = []
     for h2 in page.tree.iter("h2"):
-        text = _clean(h2.text_content())
-        if text:
-            out.append(text)
+        text, headline = _headline_text(h2)
+        if text and headline:
+            out.append(headline)
         if len(out) >= _MAX_H2:
             break
     return out
@@ -287,6 +294,12 @@ def _stated_titles(page: Page, site_name: str | None) -> list[str]:
 
 
 def extract_title(page: Page, site_name: str | None) -> str | None:
+    """The headline as printed, without a date printed before it (see ``_headline``)."""
+    title = _headline(page, site_name)
+    return TITLE_LEADING_DATE_RE.sub("", title) if title else title
+
+
+def _headline(page: Page, site_name: str | None) -> str | None:
     """The headline as printed (the h1 without kicker, or an h2 under a blog-name h1) when the
     page's stated titles agree with it; else the stated title (JSON-LD headline, og:title)
     without the site name; else <title> without it."""
