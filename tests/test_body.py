@@ -118,3 +118,33 @@ def test_boilerplate_block_between_paragraphs_is_dropped(block):
     <p>{PARA} One.</p>{block}<p>{PARA} Two.</p><p>{PARA} Three.</p></div></body></html>"""
     paragraphs = extract_article(html, URL).paragraphs
     assert paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a paragraph-long h2 under the headline is the standfirst (a one-line subtitle is not)
+        "<h1>Headline of the story</h1><h2>A storm with gusts of 120 km/h hit the coast overnight,"
+        " cutting power to thousands of homes along the shore and closing the harbour, the ferry"
+        " terminal and every school in the district until further notice.</h2>",
+        # the standfirst sits in the box after the one holding the h1 (a hero/stage header)
+        '<div class="stage"><div class="stage-head"><h1>Headline of the story</h1></div>'
+        '<div class="stage-body"><p>A storm with gusts of 120 km/h hit the coast overnight,'
+        " cutting power to thousands of homes along the shore.</p></div></div>",
+    ],
+)
+def test_standfirst_after_the_headline_is_the_first_paragraph(header):
+    html = f"""<html><head><title>Headline of the story</title></head><body>{header}
+    <div class="article-body"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div>
+    </body></html>"""
+    paragraphs = extract_article(html, URL).paragraphs
+    assert paragraphs[0].startswith("A storm with gusts")
+    assert paragraphs[1:] == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]
+
+
+def test_one_line_subtitle_after_the_headline_is_not_body():
+    html = f"""<html><body><h1>Headline of the story</h1>
+    <h2 class="subtitulo">The ministry keeps the minimum allowance despite the spring rains</h2>
+    <div class="article-body"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div>
+    </body></html>"""
+    assert extract_article(html, URL).paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]

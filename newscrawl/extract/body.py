@@ -29,6 +29,9 @@ _MIN_PARAGRAPH = 25
 _PROMPT_MAX = 300  # characters of a paywall prompt block (an article paragraph is longer)
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
 _LEAD_POSITIONAL_MIN = 80  # characters of own text for a class-less standfirst
+_LEAD_POSITIONAL_TAGS = ("p", "div", "h2")  # a paragraph-long h2 under the headline is one too
+_LEAD_H2_MIN = 150  # characters of an h2 standfirst (a one-line subtitle is not body text)
+_HEADLINE_LEVELS = 3  # ancestors of the h1 whose following siblings count as "after" it
 _LONG_LEAD_TOKENS = "|".join(sorted(t for t in LEAD_TOKENS if len(t) >= 5))
 _LEAD_AFFIX = re.compile(rf"^(?:{_LONG_LEAD_TOKENS})|(?:{_LONG_LEAD_TOKENS})$")
 _LEAD_HINT = re.compile("|".join(sorted(LEAD_TOKENS)))
@@ -262,7 +265,7 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     if body_el is None:
         return []
     lead = _find_lead(body_el)
-    h1_seen = {el for h1 in body_el.iter("h1") for el in h1.itersiblings()}  # after the headline
+    h1_seen = _after_headline(body_el, title)
     for h1 in list(body_el.iter("h1")):
         h1.drop_tree()  # the headline is the title field, not body text
     clean_tree(body_el)
@@ -333,6 +336,26 @@ def _find_lead(body_el: Any) -> Any | None:
     return None
 
 
+def _after_headline(body_el: Any, title: str | None) -> set[Any]:
+    """Elements that follow the headline: the following siblings of the h1 and of its nearest
+    ancestors (a standfirst often sits in the next box of the article header). The h1s that
+    read as the title when there are such, else all."""
+    h1s = list(body_el.iter("h1"))
+    key = norm(title or "").casefold()
+    titled = [h1 for h1 in h1s if key and norm(h1.text_content()).casefold() == key]
+    after: set[Any] = set()
+    for h1 in titled or h1s:
+        for el in (h1, *_ancestors(h1, _HEADLINE_LEVELS)):
+            if el is body_el:
+                break
+            after.update(el.itersiblings())
+    return after
+
+
+def _lead_min(el: Any) -> int:
+    return _LEAD_H2_MIN if el.tag == "h2" else _LEAD_POSITIONAL_MIN
+
+
 def _first_text_after_headline(body_el: Any, root: Any, after_h1: set[Any]) -> Any | None:
     """A paragraph printed between the headline and the body container (a standfirst
     without a telling class): the first p/div there with a sentence of text."""
@@ -342,7 +365,7 @@ def _first_text_after_headline(body_el: Any, root: Any, after_h1: set[Any]) -> A
             return None
         if el in after_h1:
             started = True
-        if started and el.tag in ("p", "div") and _own_text_len(el) >= _LEAD_POSITIONAL_MIN:
+        if started and el.tag in _LEAD_POSITIONAL_TAGS and _own_text_len(el) >= _lead_min(el):
             text = norm(el.text_content())
             if _link_density(el, len(text)) < 0.2 and len(text) <= _LEAD_MAX:
                 return el
