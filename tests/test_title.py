@@ -239,6 +239,29 @@ CASES = [
         "Deutschland und die Ressentiments",
         id="h2-headline-without-its-kicker",
     ),
+    pytest.param(
+        page("<title>Wochenbericht 14. - 20. Januar - SLF</title>",
+             "<nav><h2>Hauptnavigation</h2></nav><main><article><header>"
+             "<h2>Schwache Profile – günstige Lawinensituation</h2></header><p>Text</p></article></main>"),
+        "Schwache Profile – günstige Lawinensituation",
+        id="no-h1-no-stated-title-first-h2-of-main",
+    ),
+    pytest.param(
+        page("<title>Auf den Spuren von Nadal | Tennisverband</title>",
+             "<div><h3>Auf den Spuren von Nadal</h3></div><main><h2>Ansprechpartner</h2></main>"),
+        "Auf den Spuren von Nadal",
+        id="no-h1-heading-repeats-title-part",
+    ),
+    pytest.param(
+        page(og("Lorient vs Lyon"), "<main><h2>Match en direct</h2></main>"),
+        "Lorient vs Lyon",
+        id="no-h1-stated-title-before-main-h2",
+    ),
+    pytest.param(
+        page("", "<h1><style>.css-1b{font-size:27px}</style>Im harten Läuferalltag</h1>"),
+        "Im harten Läuferalltag",
+        id="inline-style-in-heading-not-read",
+    ),
 ]  # fmt: skip
 
 

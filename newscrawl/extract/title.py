@@ -44,11 +44,16 @@ def _hidden(el: Any) -> bool:
     return any(TITLE_HIDDEN_CLASS_RE.search(c) for c in classes)
 
 
+_UNREAD = ("rt", "rp", "style", "script")  # ruby annotations (furigana), inline CSS and scripts
+_READ_TEXT = ".//text()[not(ancestor::rt or ancestor::rp or ancestor::style or ancestor::script)]"
+
+
 def _text(el: Any) -> str:
-    """An element's text without ruby annotations (the furigana of "<ruby>子<rt>こ</rt></ruby>")."""
-    if el.find(".//rt") is None:
+    """An element's text without ruby annotations ("<ruby>子<rt>こ</rt></ruby>"), inline
+    <style> (CSS-in-JS sites print it inside headings) or <script>."""
+    if next(el.iterdescendants(*_UNREAD), None) is None:
         return el.text_content()
-    return "".join(el.xpath(".//text()[not(ancestor::rt) and not(ancestor::rp)]"))
+    return "".join(el.xpath(_READ_TEXT))
 
 
 def _headline_text(h1: Any) -> tuple[str | None, str | None]:
@@ -64,7 +69,7 @@ def _headline_text(h1: Any) -> tuple[str | None, str | None]:
             full.append(" ")
             parts.append(" ")
         elif isinstance(child.tag, str):
-            own = "" if child.tag in ("rt", "rp") else _text(child)
+            own = "" if child.tag in _UNREAD else _text(child)
             full.append(own)
             if TITLE_KICKER_SEPARATOR_RE.match(own) and _clean("".join(parts)):
                 parts, cut, kicker_at = [], True, -1  # what precedes a separator-only child is the kicker
@@ -270,6 +275,25 @@ def _h2_texts(page: Page) -> list[str]:
     return out
 
 
+def _main_heading(page: Page, doc_title: str | None) -> str | None:
+    """The first h2 inside <main> or <article> (not in its nav, aside or footer), unless an
+    h2 or h3 repeats a part of the <title>: pages without h1 or stated title print the
+    headline as the main content's first h2."""
+    parts = {_loose(p) for p in _title_parts(doc_title)}
+    first = None
+    for el in page.tree.iter("h2", "h3"):
+        text, headline = _headline_text(el)
+        if not headline or _hidden(el):
+            continue
+        if _loose(headline) in parts:
+            return None
+        if first is None and el.tag == "h2":
+            ancestors = {a.tag for a in el.iterancestors()}
+            if ancestors & {"main", "article"} and not ancestors & {"nav", "aside", "footer"}:
+                first = headline
+    return first
+
+
 def _unescape(text: str | None) -> str | None:
     """JSON-LD and meta values are often HTML-escaped twice ("&#8211;", "&quot;")."""
     return _clean(html.unescape(text)) if text and "&" in text else text
@@ -345,6 +369,10 @@ def _headline(page: Page, site_name: str | None) -> str | None:
     best = _best_heading(headings, known)  # blog layouts: the post title in an h2
     if best:
         return best
+    if not h1s and not crumbs and not stated:
+        heading = _main_heading(page, doc_title)
+        if heading:
+            return heading
     for candidate in stated:
         return _strip_site_suffix(candidate, site_name, h1s, site_parts, keys, strict=True)
     if doc_title:
