@@ -262,6 +262,13 @@ CASES = [
         "Im harten Läuferalltag",
         id="inline-style-in-heading-not-read",
     ),
+    pytest.param(
+        page(SITE + og("Budget vote | Daily Planet"),
+             "<header><h1>Council passes the budget</h1></header><aside><article><h1>Most read today</h1>"
+             "</article></aside>"),
+        "Budget vote",
+        id="several-h1s-the-one-in-an-article-comes-later-undecided",
+    ),
 ]  # fmt: skip
 
 

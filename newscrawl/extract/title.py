@@ -361,8 +361,8 @@ def _headline(page: Page, site_name: str | None) -> str | None:
     if len(h1s) == 1:
         return h1s[0]
     in_article = [t for t in h1s if t in articled]
-    if len(in_article) == 1:  # several h1s, one of them in the <article>: widgets print the others
-        return in_article[0]
+    if h1s and in_article == h1s[:1]:  # of several h1s the first alone in an <article>
+        return h1s[0]
     parts = [p for p in _title_parts(doc_title) if not _site_part(p, site_name, keys)]
     known = [*stated, *([doc_title] if doc_title else []), *parts]
     headings = h1s or [h for h in _h2_texts(page) if not _site_like(h, site_name, doc_title, stated, keys)]
