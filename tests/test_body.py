@@ -62,6 +62,26 @@ def test_text_kept(inner, kept):
             " Example, managed in browser preferences.</p></div>",
             "Stay up to date",
         ),
+        # picture legends, disclosures, calls to action, tables of contents, recirculation modules
+        ('<div class="legend">und der Hirschkäfer (Lucanus cervus) im lichten Wald</div>', "Hirschkäfer"),
+        (
+            '<section class="editorial-disclosure">This post contains references to products from'
+            " one or more of our advertisers.</section>",
+            "This post contains references",
+        ),
+        (
+            '<section class="c-letters-cta"><p>We want to hear what you think about this'
+            " article.</p></section>",
+            "want to hear",
+        ),
+        ('<div id="toc_container"><ul><li>Vorschau auf den nächsten Artikel</li></ul></div>', "Vorschau"),
+        ('<div class="wp-block-recirculation-box"><p>Mehr Kolumnen auf MeinMMO</p></div>', "Mehr Kolumnen"),
+        (
+            '<div class="BorlabsCookie"><p>Klicken Sie auf den unteren Button, um den Inhalt'
+            " zu laden.</p></div>",
+            "Klicken",
+        ),
+        ('<div class="kommentarModul"><p>Sie sind aktuell nicht eingeloggt.</p></div>', "eingeloggt"),
         # a layout-named weak container whose text is a link (a teaser of another story) still goes
         (
             '<div class="teaser-text"><p><a href="/other">Another story entirely, with a headline'
@@ -103,6 +123,8 @@ def test_link_characters_are_counted_per_block():
         " in Hessen sind rund 65.500 Menschen im erwerbsfähigen Alter.</p></div>",  # fact box
         "<p>Bildrechte: MDR/David Straub</p>",  # picture credit
         "<p>Weiterlesen:</p>",  # read-on label
+        "<p>Anzeige, enthält Affiliate Links</p>",  # ad label
+        "<p>Beitragsbild: Archiv</p>",  # featured-image label
         "<p>Das Thema könnte dich auch interessieren:</p>",  # related prompt
         "<p>Keine Kommentare</p>",  # empty comment section
         "<p>Stand: 28. April 2023, 05:00 Uhr</p>",  # date line
@@ -148,3 +170,13 @@ def test_one_line_subtitle_after_the_headline_is_not_body():
     <div class="article-body"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div>
     </body></html>"""
     assert extract_article(html, URL).paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]
+
+
+def test_unclosed_call_to_action_box_does_not_take_the_article_with_it():
+    """ "cta" is a weak token: a CTA box holding paragraphs of text (broken markup nests the
+    rest of the story in it) stays."""
+    rest = "".join(f"<p>{PARA} {n}.</p>" for n in ("Four", "Five", "Six", "Seven", "Eight"))
+    html = f"""<html><body><h1>Headline of the story</h1><article class="article-body">
+    <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>
+    <div class="cta"><a href="/donate">Support our journalism</a>{rest}</div></article></body></html>"""
+    assert f"{PARA} Eight." in extract_article(html, URL).paragraphs

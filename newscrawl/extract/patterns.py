@@ -70,6 +70,8 @@ BOILERPLATE_TOKENS = frozenset(
         "modal", "popup", "overlay", "skip", "login", "toolbar",  # UI
         "rating", "ratings", "notification", "notifications",  # star ratings, push-notification prompts
         "infobox", "factbox", "faktenbox", "infokasten",  # fact boxes beside the story
+        "recirculation",  # "more from us" modules
+        "kommentar", "kommentare",  # German comment sections
     }
 )  # fmt: skip
 # Weaker tokens: also used on article containers by some CMSs (WordPress puts
@@ -83,6 +85,8 @@ WEAK_BOILERPLATE_TOKENS = frozenset(
         "info", "links", "tools", "actions", "icons", "print", "teaser", "teasers",
         "paywall",  # "has-paywall" marks the article itself; small paywall prompts still go
         "widget", "widgets",  # sidebar boxes, but page builders (Elementor) wrap the text in widgets too
+        "legend", "disclosure", "affiliate",  # picture legends, affiliate/advertising disclosures
+        "toc", "cta",  # tables of contents, calls to action (unclosed CTA boxes swallow articles)
     }
 )  # fmt: skip
 # Tokens of an article's lead / standfirst: the element stays, and so does a weak-token
@@ -119,9 +123,9 @@ CONTENT_CLASS_RE = re.compile(
 # Strong boilerplate words also caught inside compound tokens ("jp-relatedposts",
 # "sharedaddy", "socialshare"): a token that starts or ends with one of them.
 BOILERPLATE_AFFIX_RE = re.compile(
-    r"^(?:related|share|social|comment|newsletter|cookie|breadcrumb|sidebar|promo|"
+    r"^(?:related|share|social|comment|kommentar|newsletter|cookie|breadcrumb|sidebar|promo|"
     r"sponsor|advert|subscribe|recommend|popular|trending|outbrain|taboola)"
-    r"|(?:related|sharing|social|comments|newsletter|cookies|breadcrumbs?|sidebar|"
+    r"|(?:related|sharing|social|comments|newsletter|cookies?|breadcrumbs?|sidebar|"
     r"promo|sponsored|advert|subscribe|recommended|popular|trending)$"
 )
 
@@ -143,7 +147,7 @@ PARAGRAPH_TAGS = frozenset({"p", "blockquote", "pre", "li", "h2", "h3", "h4", "d
 BOILERPLATE_TEXT_RE = re.compile(
     r"""^(?:
       spot_im[gq]                                   # tagDiv ad placeholder
-    | advertisement | anzeige(?:\s*[-:–].*)? | publicité | publicidad | werbung | sponsored
+    | advertisement | anzeige(?:\s*[-:–,].*)? | publicité | publicidad | werbung | sponsored
     | (?:be\ sociable,\ )?share!? | teilen | partager | compartir | drucken | imprimer | imprimir
     | kommentieren | commenter | comentar | permalink | permalien | auch\ interessant.*
     | mehr\ (?:themen|artikel|zum\ thema).* | weitere\ (?:artikel|meldungen|nachrichten).*
@@ -158,6 +162,7 @@ BOILERPLATE_TEXT_RE = re.compile(
     | sign\ up\ for .* newsletter.* | subscribe\ to .* | subscribe\ now\b.{0,100} | (?:all\ )?rights\ reserved.*
     | (?:©|\(c\)|copyright)\s.* | photo:.* | foto:.* | bild:.* | image:.* | credit:.*
     | (?:crédits?\ photos?|abbildung|fotos?|photos?|bildquelle|bildrechte|quelle)\ ?:.{0,120}   # credits
+    | (?:beitragsbild|titelbild|featured\ image)\b.{0,120}
     | (?:das|dieses)(?:\ thema)?\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren.*   # related prompts
     | (?:zum\ )?weiterlesen:? | lust\ auf\ mehr\b.{0,40}                  # read-on prompts
     | (?:noch\ )?keine\ kommentare | no\ comments(?:\ yet)?               # empty comment sections
