@@ -30,6 +30,18 @@ def _body(inner: str) -> str:
             " wieder in Gang zu bringen, und das seit zehn Jahren.</p></div>",
             "Jede Menge Spaß bereitet es den Helfern",
         ),
+        # AEM core components are all "cmp-*": "cmp" is not a consent banner
+        (
+            '<div class="cmp-text"><p>Wärmepumpenanlagen gelten als besonders effizient, wenn'
+            " die Vorlauftemperatur niedrig bleibt.</p></div>",
+            "Wärmepumpenanlagen gelten als",
+        ),
+        # a print-layout utility class is not a print button
+        (
+            '<div class="col-sm-6 print-full"><p>Schäle die Äpfel und schneide sie in kleine'
+            " Würfel, dann gib sie in die Form.</p></div>",
+            "schneide sie in kleine Würfel",
+        ),
     ],
 )
 def test_text_kept(inner, kept):
@@ -180,3 +192,14 @@ def test_unclosed_call_to_action_box_does_not_take_the_article_with_it():
     <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>
     <div class="cta"><a href="/donate">Support our journalism</a>{rest}</div></article></body></html>"""
     assert f"{PARA} Eight." in extract_article(html, URL).paragraphs
+
+
+def test_weak_container_wrapping_a_marked_post_body_stays():
+    """Blogger: the posts sit in "date-posts" (a weak "date" token) and their text in <br>-
+    separated lines, not <p>: the marked post body inside keeps the wrapper."""
+    lines = "<br>".join(f"{PARA} {n}." for n in ("One", "Two", "Three", "Four", "Five", "Six"))
+    html = f"""<html><body><div class="date-outer"><div class="date-posts">
+    <h1>Headline of the story</h1><div class="post-body entry-content">{lines}</div></div></div>
+    <div class="sidebar-box"><p>{"Sidebar text about other things, at length. " * 30}</p></div>
+    </body></html>"""
+    assert f"{PARA} Six." in "\n\n".join(extract_article(html, URL).paragraphs)

@@ -160,7 +160,7 @@ def _verdict(el: Any, totals: _Totals) -> bool:
             return False
         if names.layout and _plain_text(el):
             return False
-        return not _holds_lead(el)
+        return not (_holds_lead(el) or _wraps_article_body(el))
     return False
 
 

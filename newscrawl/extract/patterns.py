@@ -61,7 +61,8 @@ BOILERPLATE_TOKENS = frozenset(
         "shariff", "counter",  # share/follow widgets and counters
         "comment", "comments", "respond", "reply", "disqus", "discussion",  # comment sections
         "newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp",  # sign-up boxes
-        "cookie", "cookies", "consent", "gdpr", "cmp",  # cookie banners
+        "cookie", "cookies", "consent", "gdpr", "cmpbox",  # cookie banners (not "cmp": AEM's
+        # core components are all "cmp-*", "cmp-text" included)
         "related", "recommended", "recommendations", "latest", "popular", "trending",
         "readmore", "promo",  # related/latest lists and promos
         "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager", "navbar", "menu",
@@ -82,7 +83,7 @@ WEAK_BOILERPLATE_TOKENS = frozenset(
         "published", "updated",  # bylines and dates: read as metadata, not body
         "tags", "tag", "keywords", "topics", "category", "categories",  # tag lists
         "header", "more", "nav", "banner", "video", "embed", "sr", "visually", "hidden",
-        "info", "links", "tools", "actions", "icons", "print", "teaser", "teasers",
+        "info", "links", "tools", "actions", "icons", "teaser", "teasers",
         "paywall",  # "has-paywall" marks the article itself; small paywall prompts still go
         "widget", "widgets",  # sidebar boxes, but page builders (Elementor) wrap the text in widgets too
         "legend", "disclosure", "affiliate",  # picture legends, affiliate/advertising disclosures
