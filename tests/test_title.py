@@ -233,11 +233,11 @@ CASES = [
         id="one-word-heading-part-of-title-is-not-the-headline",
     ),
     pytest.param(
-        page(og("Grenzschließungen: Deutschland und die Ressentiments"),
+        page("<title>Deutschland und die Ressentiments | Handelsblatt</title>",
              '<h1><a href="/">Handelsblatt</a></h1><h2><span class="overline">Grenzschließungen</span>'
              ' <span class="headline">Deutschland und die Ressentiments</span></h2>'),
         "Deutschland und die Ressentiments",
-        id="h2-headline-without-its-kicker",
+        id="h2-headline-without-its-kicker-when-no-stated-title-has-it",
     ),
     pytest.param(
         page("<title>Wochenbericht 14. - 20. Januar - SLF</title>",

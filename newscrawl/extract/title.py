@@ -264,12 +264,13 @@ def _best_heading(headings: list[str], known: list[str]) -> str | None:
     return scored[0][1]
 
 
-def _h2_texts(page: Page) -> list[str]:
+def _h2_texts(page: Page, stated: list[str]) -> list[str]:
+    """The first h2s, each without its kicker unless a stated title has the kicker too."""
     out = []
     for h2 in page.tree.iter("h2"):
         text, headline = _headline_text(h2)
         if text and headline:
-            out.append(headline)
+            out.append(text if any(_contains(k, text) for k in stated) else headline)
         if len(out) >= _MAX_H2:
             break
     return out
@@ -365,7 +366,8 @@ def _headline(page: Page, site_name: str | None) -> str | None:
         return h1s[0]
     parts = [p for p in _title_parts(doc_title) if not _site_part(p, site_name, keys)]
     known = [*stated, *([doc_title] if doc_title else []), *parts]
-    headings = h1s or [h for h in _h2_texts(page) if not _site_like(h, site_name, doc_title, stated, keys)]
+    h2s = [] if h1s else _h2_texts(page, stated)
+    headings = h1s or [h for h in h2s if not _site_like(h, site_name, doc_title, stated, keys)]
     best = _best_heading(headings, known)  # blog layouts: the post title in an h2
     if best:
         return best
