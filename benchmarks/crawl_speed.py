@@ -177,20 +177,37 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class Sampler(threading.Thread):
-    """Sample (time, RSS of pid and its children in KiB) until stopped."""
+    """Sample (time, RSS of pid and its children in KiB) until stopped; CPU time per process."""
 
     def __init__(self, pid: int, interval: float = 0.25) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.samples: list[tuple[float, int, int]] = []  # (t, own KiB, total KiB)
+        self.cpu: dict[int, float] = {}  # last CPU seconds seen per process
         self.stop = threading.Event()
 
     def run(self) -> None:
         began = time.monotonic()
         while not self.stop.is_set():
             own = _rss_kib(self.pid)
-            total = own + sum(_rss_kib(c) for c in _children(self.pid))
+            children = _children(self.pid)
+            total = own + sum(_rss_kib(c) for c in children)
+            for p in [self.pid, *children]:
+                self.cpu[p] = max(self.cpu.get(p, 0.0), _cpu_seconds(p))
             self.samples.append((time.monotonic() - began, own, total))
             time.sleep(self.interval)
 
@@ -231,6 +248,10 @@ def crawl(kind: str, url_file: Path, tmp: Path, settings: dict[str, Any]) -> dic
     result["peak_rss_mib"] = max(s[1] for s in samples) / 1024 if samples else 0
     result["peak_total_rss_mib"] = max(s[2] for s in samples) / 1024 if samples else 0
     result["growth_mib_per_10k"] = growth_per_10k(samples, result["seconds"], result["responses"], 2)
+    pages = max(result["responses"], 1)
+    main_cpu = sampler.cpu.get(proc.pid, 0.0)
+    result["main_cpu_ms_per_page"] = main_cpu / pages * 1000
+    result["workers_cpu_ms_per_page"] = (sum(sampler.cpu.values()) - main_cpu) / pages * 1000
     return result
 
 
@@ -295,13 +316,14 @@ def main() -> int:
     )
     print(
         f"{'profile':<8} {'spider':<12} {'pages':>6} {'items':>6} {'seconds':>8} {'pages/s':>8} "
-        f"{'vs fetch':>8} {'peak RSS':>9} {'+children':>10} {'MiB/10k':>8}"
+        f"{'vs fetch':>8} {'peak RSS':>9} {'+children':>10} {'MiB/10k':>8} {'CPU ms/page main+workers':>25}"
     )
     for r in rows:
         print(
             f"{r['profile']:<8} {r['spider']:<12} {r['responses']:>6} {r['items']:>6} {r['seconds']:>8.1f} "
             f"{r['pages_per_second']:>8.1f} {r['vs_fetch_only']:>7.2f}x {r['peak_rss_mib']:>8.0f}M "
-            f"{r['peak_total_rss_mib']:>9.0f}M {r['growth_mib_per_10k']:>8.1f}"
+            f"{r['peak_total_rss_mib']:>9.0f}M {r['growth_mib_per_10k']:>8.1f} "
+            f"{r['main_cpu_ms_per_page']:>15.1f} + {r['workers_cpu_ms_per_page']:.1f}"
         )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, default=str) + "\n")
