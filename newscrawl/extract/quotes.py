@@ -356,7 +356,7 @@ def _attribute(
     if inverted and before_match and inverted.start("cue") == before_match.start("cue"):
         before_match = None  # "Auf die Frage, ob …, sagte Leavitt:": the subject follows the verb
     passive = _BY_AGENT.match(before_match["tail"]) if before_match else None
-    if passive:  # "which had been described by homelessness charity Shelter as a ‘…’"
+    if passive and before_match:  # "which had been described by homelessness charity Shelter as a ‘…’"
         return passive["name"], before_match["cue"]
     if partial and prefixed and before_match is None:
         return prefixed["name"], prefixed["cue"]
@@ -388,9 +388,9 @@ def _attribute(
     match = pats.prefix.search(sentence)
     if match:
         return match["name"] or match["name2"], match["cue"]
-    subject = _subject_before_cue(before, pats)
-    if subject:
-        return subject
+    clause = _subject_before_cue(before, pats)
+    if clause:
+        return clause
     aside = _ASIDE.search(span.text)  # « A, souligne-t-elle. B »: the cue inside the marks
     if aside:
         return aside["pro"], aside["cue"]
