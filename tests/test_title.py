@@ -269,6 +269,21 @@ CASES = [
         "Budget vote",
         id="several-h1s-the-one-in-an-article-comes-later-undecided",
     ),
+    pytest.param(
+        page("<title>mediaarchitecture.de // » Jens Weber</title>", "<h2>[&gt; Jens Weber</h2>"),
+        "Jens Weber",
+        id="leading-decoration-dropped",
+    ),
+    pytest.param(
+        page("", "<h1>» Jens Weber</h1>"),
+        "Jens Weber",
+        id="leading-guillemet-without-closing-quote-dropped",
+    ),
+    pytest.param(
+        page("", "<h1>» Haltet unsere Gewässer sauber! «</h1>"),
+        "» Haltet unsere Gewässer sauber! «",
+        id="quoted-headline-keeps-its-guillemets",
+    ),
 ]  # fmt: skip
 
 

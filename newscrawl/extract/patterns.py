@@ -560,3 +560,6 @@ TITLE_PART_SEPARATORS_RE = re.compile(r"\s+[–—:·•»/-]\s+|\s*[|｜│ㅣ]
 TITLE_LEADING_DATE_RE = re.compile(
     r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s*[-–—|:/]\s+(?=\w)"
 )
+# Decoration printed before a heading ("[> Jens Weber", "> Post title", "• Headline"); the
+# guillemet only when no "«" closes a quote ("» Jens Weber", not "»Haltet sauber!«").
+TITLE_LEADING_DECORATION_RE = re.compile(r"^\s*(?:\[?>+|›|•|\*|»(?!.*«))\s+(?=\w)")

@@ -17,6 +17,7 @@ from newscrawl.extract.patterns import (
     TITLE_KICKER_SEPARATOR_RE,
     TITLE_KICKER_TOKENS,
     TITLE_LEADING_DATE_RE,
+    TITLE_LEADING_DECORATION_RE,
     TITLE_PART_SEPARATORS_RE,
     TITLE_SITE_CLASS_RE,
 )
@@ -319,9 +320,12 @@ def _stated_titles(page: Page, site_name: str | None) -> list[str]:
 
 
 def extract_title(page: Page, site_name: str | None) -> str | None:
-    """The headline as printed, without a date printed before it (see ``_headline``)."""
+    """The headline as printed, without a date or a decoration printed before it (see
+    ``_headline``)."""
     title = _headline(page, site_name)
-    return TITLE_LEADING_DATE_RE.sub("", title) if title else title
+    if not title:
+        return title
+    return TITLE_LEADING_DATE_RE.sub("", TITLE_LEADING_DECORATION_RE.sub("", title))
 
 
 def _headline(page: Page, site_name: str | None) -> str | None:
