@@ -442,7 +442,7 @@ _SPOKESPERSON_INTRO = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # pure, and the same names recur all through an article
 def _strip_name(name: str) -> str:
     """Drop "the", titles and sentence-initial words: "the Canadian Foreign Ministry" ->
     "Canadian Foreign Ministry", "President Joe Biden" -> "Joe Biden"."""
@@ -463,6 +463,7 @@ def _strip_name(name: str) -> str:
     return re.sub(r"[’']s?$", "", " ".join(words).rstrip(".,"))  # "TNO's report" -> "TNO"
 
 
+@lru_cache(maxsize=16384)  # pure, and the same names recur all through an article
 def _is_title(word: str) -> bool:
     return word.rstrip(".") in NOT_NAMES or bool(ROLE_WORD_RE.search(word))
 
@@ -820,6 +821,7 @@ def _is_legislature(name: str) -> bool:
     return any(w in LEGISLATURE_NAMES for w in name.split())
 
 
+@lru_cache(maxsize=16384)  # pure, and the same names recur all through an article
 def _is_org(name: str) -> bool:
     """An organisation: a name with an institution word ("Storm Prediction Center") or an acronym."""
     words = name.split()
