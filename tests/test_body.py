@@ -203,3 +203,22 @@ def test_weak_container_wrapping_a_marked_post_body_stays():
     <div class="sidebar-box"><p>{"Sidebar text about other things, at length. " * 30}</p></div>
     </body></html>"""
     assert f"{PARA} Six." in "\n\n".join(extract_article(html, URL).paragraphs)
+
+
+def test_body_split_over_repeated_layout_rows_is_joined():
+    """A body printed in several grid rows (row > column, one per chunk, with a picture or an
+    ad row between): the rows repeating the layout of the best one join it, in order; a row
+    of the same layout holding teaser links does not."""
+    chunk = "".join(f"<p>{PARA} {n}.</p>" for n in "ABCDEFGH")  # too big for the climb to the article
+    teasers = "".join(
+        f'<p><a href="/story-{n}">Another story headline number {n} here</a></p>' for n in range(6)
+    )
+    html = f"""<html><body><h1>Headline of the story</h1><article class="content">
+    <div class="row"><div class="col">{chunk}</div></div>
+    <div class="row"><div class="col"><p>{PARA} Second chunk one.</p>
+    <p>{PARA} Second chunk three.</p></div></div>
+    <div class="row"><div class="col">{teasers}</div></div>
+    </article></body></html>"""
+    paragraphs = extract_article(html, URL).paragraphs
+    assert paragraphs[0] == f"{PARA} A."
+    assert paragraphs[-1] == f"{PARA} Second chunk three."

@@ -40,6 +40,8 @@ _TEASER_HEADLINE_MAX, _TEASER_SUMMARY_MAX = 200, 400  # characters
 _MAX_NEW_TEASERS = 3  # climbing that adds this many linked headlines reached a teaser list
 _CLIMB_RATIO = 1.4  # the ancestor holds 40% more paragraph text than the best container
 _CLIMB_MIN_GAIN = 300  # ... and at least 300 more characters of it
+_TWIN_MIN = 200  # characters of paragraph text in a repeated layout row joined to the body
+_TWIN_MAX_LINKS = 0.3  # ... whose text is not mostly links
 _CLIMB_DENSITY = 0.7  # ... and its text is mostly paragraph text (not lists of links)
 
 
@@ -184,7 +186,43 @@ def _pick_roots(found: _Scores) -> list[Any]:
             text = norm(sibling.text_content())
             if len(text) > 80 and _link_density(sibling, len(text)) < 0.25:
                 roots.append(sibling)
-    return roots
+    return _with_layout_twins(roots, top, found.mass)
+
+
+def _signature(el: Any) -> tuple[str, str]:
+    return el.tag, el.get("class") or ""
+
+
+def _with_layout_twins(roots: list[Any], top: Any, mass: dict[Any, float]) -> list[Any]:
+    """Add the rows that repeat the layout of the row holding ``top``: a body split over
+    several grid rows (``article > div.row > div.col``, one per chunk), cousins of ``top``
+    rather than siblings. A twin has the same tag and class as the row and holds paragraph
+    text that is not mostly links (a row of teasers is)."""
+    row = top.getparent()
+    if row is None or not isinstance(row.get("class"), str):
+        return roots
+    outer = row.getparent()
+    if outer is None or outer.tag in ("body", "html"):
+        return roots
+    sig = _signature(row)
+    twins = [
+        el
+        for el in outer
+        if el is not row
+        and isinstance(el.tag, str)
+        and _signature(el) == sig
+        and mass.get(el, 0.0) >= _TWIN_MIN
+    ]
+    twins = [el for el in twins if _link_density(el, len(norm(el.text_content()))) < _TWIN_MAX_LINKS]
+    if not twins:
+        return roots
+    out: list[Any] = []
+    for el in outer:
+        if el is row:
+            out.extend(roots)
+        elif any(el is t for t in twins):
+            out.append(el)
+    return out
 
 
 def _blocks(root: Any) -> list[Block]:
