@@ -30,6 +30,17 @@ def _body(inner: str) -> str:
             " wieder in Gang zu bringen, und das seit zehn Jahren.</p></div>",
             "Jede Menge Spaß bereitet es den Helfern",
         ),
+        # a container's state ("has-sidebar", Drupal's "node--promoted") is not what it is
+        (
+            '<div class="story has-sidebar has--gallery"><p>The story text sits in a wrapper that'
+            " also holds a sidebar and a gallery, but it is the story.</p></div>",
+            "The story text sits in a wrapper",
+        ),
+        (
+            '<div class="node node--promoted"><p>A Drupal node promoted to the front page is the'
+            " article itself, not a promotion box.</p></div>",
+            "A Drupal node promoted",
+        ),
         # AEM core components are all "cmp-*": "cmp" is not a consent banner
         (
             '<div class="cmp-text"><p>Wärmepumpenanlagen gelten als besonders effizient, wenn'

@@ -97,8 +97,10 @@ LEAD_TOKENS = frozenset(
      "subtitle", "subheadline", "description", "chapo", "chapeau", "vorspann", "einleitung",
      "entradilla", "bajada"}
 )  # fmt: skip
-# Words that negate the class word after them: "non-paywall", "no-ads", "not-sponsored".
-NEGATION_TOKENS = frozenset({"non", "no", "not", "without", "kein", "ohne"})
+# Words after which the next class word names something the element is not: negations
+# ("non-paywall", "no-ads") and states of a container ("has-sidebar", "with-comments",
+# "has--gallery": the element holds such a thing beside its own content).
+NEGATION_TOKENS = frozenset({"non", "no", "not", "without", "kein", "ohne", "has", "with"})
 # An author/byline word together with one of these names a box about the writer (bio, photo,
 # links: "author-box", "author-card", "about-author", "author__description"), not the byline.
 AUTHOR_TOKENS = frozenset({"author", "authors", "autor", "autoren", "auteur"})
@@ -124,7 +126,7 @@ CONTENT_CLASS_RE = re.compile(
 # Strong boilerplate words also caught inside compound tokens ("jp-relatedposts",
 # "sharedaddy", "socialshare"): a token that starts or ends with one of them.
 BOILERPLATE_AFFIX_RE = re.compile(
-    r"^(?:related|share|social|comment|kommentar|newsletter|cookie|breadcrumb|sidebar|promo|"
+    r"^(?:related|share|social|comment|kommentar|newsletter|cookie|breadcrumb|sidebar|promo(?!ted)|"
     r"sponsor|advert|subscribe|recommend|popular|trending|outbrain|taboola)"
     r"|(?:related|sharing|social|comments|newsletter|cookies?|breadcrumbs?|sidebar|"
     r"promo|sponsored|advert|subscribe|recommended|popular|trending)$"
