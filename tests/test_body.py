@@ -233,3 +233,23 @@ def test_body_split_over_repeated_layout_rows_is_joined():
     paragraphs = extract_article(html, URL).paragraphs
     assert paragraphs[0] == f"{PARA} A."
     assert paragraphs[-1] == f"{PARA} Second chunk three."
+
+
+@pytest.mark.parametrize(
+    ("closing", "dropped"),
+    [
+        ("<p>¡Mira lo que tiene nuestro canal de YouTube!</p>", True),
+        ("<p>Get the latest news straight to your phone with the VI Consortium app.</p>", True),
+        ("<p>Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół.</p>", True),
+        ("<p>Möchten Sie den Artikel teilen?</p>", True),
+        ("<p>Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang schicken.</p>", True),
+        # news about apps or newsletters, not addressed to the reader, stays
+        ("<p>The ministry said the new app for Android would reach 2 million users by June.</p>", False),
+        # a call to action in the middle of the body is left to the other rules
+    ],
+)
+def test_closing_call_to_action_is_dropped(closing, dropped):
+    html = f"""<html><body><h1>Headline of the story</h1><div class="article-body">
+    <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>{closing}</div></body></html>"""
+    paragraphs = extract_article(html, URL).paragraphs
+    assert (paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]) is dropped

@@ -20,12 +20,15 @@ from newscrawl.extract.patterns import (
     LEAD_TOKENS,
     PARAGRAPH_TAGS,
     PAYWALL_TEXT_RE,
+    READER_ADDRESS_RE,
     SENTENCE_END_RE,
+    TRAILING_PROMO_RE,
 )
 
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
+_PROMO_MAX = 400  # characters of a closing call to action
 _PROMPT_MAX = 300  # characters of a paywall prompt block (an article paragraph is longer)
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
 _LEAD_POSITIONAL_MIN = 80  # characters of own text for a class-less standfirst
@@ -317,9 +320,22 @@ def extract_paragraphs(body_el: Any, title: str | None) -> list[str]:
     blocks = [b for b in blocks if _keep(b, title)]
     while blocks and _is_head_furniture(blocks[0]):
         blocks.pop(0)
-    while blocks and (_is_label(blocks[-1]) or blocks[-1].kind in HEADING_TAGS):
-        blocks.pop()  # labels after the last sentence; a heading with nothing under it
+    while blocks and (
+        _is_label(blocks[-1]) or blocks[-1].kind in HEADING_TAGS or _is_closing_promo(blocks, -1)
+    ):
+        blocks.pop()  # labels after the last sentence; a heading with nothing under it; a call to action
     return [b.text for b in blocks]
+
+
+def _is_closing_promo(blocks: list[Block], index: int) -> bool:
+    """A short block at the end that asks the reader to subscribe, follow, comment or donate."""
+    text = blocks[index].text
+    return (
+        len(blocks) > 1
+        and len(text) <= _PROMO_MAX
+        and bool(TRAILING_PROMO_RE.search(text))
+        and bool(READER_ADDRESS_RE.search(text))
+    )
 
 
 def _is_linked_headline(block: Block) -> bool:

@@ -184,6 +184,31 @@ BOILERPLATE_TEXT_RE = re.compile(
     )$""",
     re.I | re.X,
 )
+# A closing call to action (the last blocks of a body): asks the reader to subscribe, get
+# the app, follow a channel, comment, share or donate. Only read together with
+# READER_ADDRESS_RE on short blocks at the very end, so a news paragraph about apps or
+# newsletters stays.
+TRAILING_PROMO_RE = re.compile(
+    r"""\b(?:
+      subscri\w* | newsletter\w* | abonn\w* | suscri\w* | assin[ae]\w* | subskrypc\w* | inbox | posteingang
+    | download\w*\ (?:the|our)\b | (?:the|our|unsere?)\ app\b | app\ store | google\ play
+    | apps?\ (?:for|on|für)\ (?:ios|android|iphone) | (?:with|via|in)\ (?:the|our|unserer?)\ (?:[\w-]+\ ){0,3}app\b
+    | follow\ us | folg(?:e|t)\ uns | síguenos | suivez-nous | seguir\ a\ \w+\ en
+    | (?:youtube|instagram|facebook|twitter|whatsapp|telegram)[-\ ]?(?:kanal|channel|canal)
+    | nuestro\ canal | unser(?:em|en)?\ (?:kanal|newsletter|podcast|shop)
+    | findest\ du\ hier | finden\ sie\ hier | find\ out\ more\ here
+    | (?:teilen|share\ this|partager)\s*\?
+    | leave\ a\ comment | hinterlasse\ \w+\ (?:einen\ )?kommentar | kommentar\ hinterlassen
+    | support\ (?:our|independent)\ journalism | donate | spenden?\b
+    )""",
+    re.I | re.X,
+)
+# Words addressing the reader or speaking for the publication ("you", "Sie", "unser", "our").
+READER_ADDRESS_RE = re.compile(
+    r"\b(?:you|your|du|dich|dir|dein\w*|ihr|euch|Sie|Ihnen|Ihre?\w*|unser\w*|our|we|wir|"
+    r"nuestr[oa]s?|vous|votre|nous|notre|tu|te|ti|nosotros|nasz\w*|zapraszamy)\b",
+    re.I,
+)
 # Sentence-final punctuation: a block ending without it is a label, heading or caption.
 SENTENCE_END_RE = re.compile(r"[.!?…:;\"”“»«'’)\]]$")
 # Trailing or leading short blocks without sentence punctuation are page furniture
