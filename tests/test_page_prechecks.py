@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from newscrawl.extract.page import (
     MAX_TAG_CHARS,
     _has_control,
     _may_have_monster_tag,
+    decode_html,
     parse_tree,
 )
 
@@ -37,3 +39,22 @@ def test_monster_tag_is_cut_and_long_scripts_are_not() -> None:
     script = "<html><body><script>" + "x" * (2 * MAX_TAG_CHARS) + "</script><p>text</p></body></html>"
     assert not _may_have_monster_tag(script)
     assert not _may_have_monster_tag("<p>" + "short " * 10 + "</p>")
+
+
+@pytest.mark.parametrize(
+    "declared", ["iso-8859-1", "windows-1252", "ISO-8859-15", "iso-8859-2", "windows-1250"]
+)
+def test_valid_utf8_wins_over_a_stale_single_byte_declaration(declared: str) -> None:
+    page = f'<html><head><meta charset="{declared}"><title>Sanción für Zürich</title></head></html>'
+    assert "Sanción für Zürich" in decode_html(page.encode("utf-8"))
+
+
+@pytest.mark.parametrize(("declared", "text"), [("iso-8859-1", "Zürich café"), ("iso-8859-2", "Łódź żółw")])
+def test_real_single_byte_pages_keep_their_encoding(declared: str, text: str) -> None:
+    page = f'<html><head><meta charset="{declared}"><title>{text}</title></head></html>'
+    assert text in decode_html(page.encode(declared))
+
+
+def test_a_multibyte_declaration_is_not_second_guessed() -> None:
+    page = '<html><head><meta charset="shift_jis"><title>東京</title></head></html>'
+    assert "東京" in decode_html(page.encode("shift_jis"))

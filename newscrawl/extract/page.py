@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import re
@@ -33,20 +34,30 @@ def _detect(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
-_SINGLE_BYTE = {"cp1252", "iso8859-1", "latin-1", "latin1", "iso-8859-1", "windows-1252", "ascii"}
+# Codec names (codecs.lookup(...).name) of single-byte legacy encodings: ISO-8859-x, Windows-125x,
+# KOI8, Mac, ASCII.
+_SINGLE_BYTE_PREFIXES = ("iso8859", "cp125", "cp874", "koi8", "mac-", "ascii", "latin")
+
+
+def _single_byte(encoding: str) -> bool:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith(_SINGLE_BYTE_PREFIXES)
 
 
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
     """Return the page as text: BOM, HTTP header, <meta charset>, then detection; never raises.
 
     Bytes that are valid UTF-8 with multi-byte sequences are read as UTF-8 even when the page
-    declares Latin-1/cp1252 (re-saved pages keep their old declaration; real Latin-1 text is
-    practically never valid UTF-8).
+    declares a single-byte encoding (Latin-1, cp1252, ISO-8859-x…): re-saved pages keep their old
+    declaration, and real single-byte text is practically never valid UTF-8.
     """
     if isinstance(html, str):
         return html
     encoding, text = html_to_unicode(content_type, html, auto_detect_fun=_detect)
-    if encoding.lower().replace("_", "-") in _SINGLE_BYTE and not content_type:
+    if _single_byte(encoding) and not content_type:
         try:
             utf8 = html.decode("utf-8")
         except UnicodeDecodeError:
