@@ -30,6 +30,12 @@ def _body(inner: str) -> str:
             " wieder in Gang zu bringen, und das seit zehn Jahren.</p></div>",
             "Jede Menge Spaß bereitet es den Helfern",
         ),
+        # "paywall" on a paragraph marks gated article text (prompts go by their wording)
+        (
+            '<p class="paywall">What I did not like as much is the sleeping pad that comes with'
+            " the full bed: it is plenty comfortable, but it is also heavy.</p>",
+            "What I did not like as much",
+        ),
         # a container's state ("has-sidebar", Drupal's "node--promoted") is not what it is
         (
             '<div class="story has-sidebar has--gallery"><p>The story text sits in a wrapper that'
@@ -146,6 +152,8 @@ def test_link_characters_are_counted_per_block():
         " in Hessen sind rund 65.500 Menschen im erwerbsfähigen Alter.</p></div>",  # fact box
         "<p>Bildrechte: MDR/David Straub</p>",  # picture credit
         "<p>Weiterlesen:</p>",  # read-on label
+        "<p>Jetzt weiterlesen mit BZ+</p>",  # paywall button
+        "<p>Mit Z+ weiterlesen</p>",
         "<p>Anzeige, enthält Affiliate Links</p>",  # ad label
         "<p>Beitragsbild: Archiv</p>",  # featured-image label
         "<p>Das Thema könnte dich auch interessieren:</p>",  # related prompt

@@ -84,7 +84,6 @@ WEAK_BOILERPLATE_TOKENS = frozenset(
         "tags", "tag", "keywords", "topics", "category", "categories",  # tag lists
         "header", "more", "nav", "banner", "video", "embed", "sr", "visually", "hidden",
         "info", "links", "tools", "actions", "icons", "teaser", "teasers",
-        "paywall",  # "has-paywall" marks the article itself; small paywall prompts still go
         "widget", "widgets",  # sidebar boxes, but page builders (Elementor) wrap the text in widgets too
         "legend", "disclosure", "affiliate",  # picture legends, affiliate/advertising disclosures
         "toc", "cta",  # tables of contents, calls to action (unclosed CTA boxes swallow articles)
@@ -168,6 +167,7 @@ BOILERPLATE_TEXT_RE = re.compile(
     | (?:beitragsbild|titelbild|featured\ image)\b.{0,120}
     | (?:das|dieses)(?:\ thema)?\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren.*   # related prompts
     | (?:zum\ )?weiterlesen:? | lust\ auf\ mehr\b.{0,40}                  # read-on prompts
+    | (?:jetzt\ )?weiterlesen\ mit\ .{1,30} | (?:jetzt\ )?(?:mit\ )?\S+\ weiterlesen     # paywall buttons
     | (?:noch\ )?keine\ kommentare | no\ comments(?:\ yet)?               # empty comment sections
     | hauptinhalt | main\ content | article\ content | skip\ to\ (?:main\ )?content   # skip-link labels
     | auf\ dieser\ seite:? | on\ this\ page:? | inhaltsverzeichnis | table\ of\ contents  # TOC labels
