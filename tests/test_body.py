@@ -30,6 +30,12 @@ def _body(inner: str) -> str:
             " wieder in Gang zu bringen, und das seit zehn Jahren.</p></div>",
             "Jede Menge Spaß bereitet es den Helfern",
         ),
+        # "spot" names a lead in Turkish/Spanish newsrooms, not an ad slot
+        (
+            '<div class="detay-spot">Türkiye\'de orman yangınlarıyla mücadelede bu yıl yeni'
+            " uçaklar ve helikopterler görev yapacak.</div>",
+            "orman yangınlarıyla mücadelede",
+        ),
         # "paywall" on a paragraph marks gated article text (prompts go by their wording)
         (
             '<p class="paywall">What I did not like as much is the sleeping pad that comes with'

@@ -56,7 +56,7 @@ DROP_ROLES = frozenset(
 BOILERPLATE_TOKENS = frozenset(
     {
         "ad", "ads", "adv", "advert", "advertisement", "advertising", "adsbygoogle", "adslot",
-        "sponsor", "sponsored", "dfp", "outbrain", "taboola", "spot",  # ad slots
+        "sponsor", "sponsored", "dfp", "outbrain", "taboola",  # ad slots
         "share", "sharing", "shares", "social", "sociallinks", "follow", "addthis", "sharethis",
         "shariff", "counter",  # share/follow widgets and counters
         "comment", "comments", "respond", "reply", "disqus", "discussion",  # comment sections
