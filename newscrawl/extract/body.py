@@ -19,6 +19,7 @@ from newscrawl.extract.patterns import (
     HEADING_TAGS,
     LEAD_TOKENS,
     PARAGRAPH_TAGS,
+    PAYWALL_HINTS,
     PAYWALL_TEXT_RE,
     READER_ADDRESS_RE,
     SENTENCE_END_RE,
@@ -281,7 +282,7 @@ def _keep(block: Block, title: str | None) -> bool:
     text = block.text
     if BOILERPLATE_TEXT_RE.match(text):
         return False
-    if len(text) <= _PROMPT_MAX and PAYWALL_TEXT_RE.search(text):
+    if len(text) <= _PROMPT_MAX and _paywall_prompt(text):
         return False  # "The rest of this article is reserved for subscribers"
     if title and norm(text).casefold() == norm(title).casefold():
         return False
@@ -289,6 +290,11 @@ def _keep(block: Block, title: str | None) -> bool:
     if density > 0.6 or (block.kind == "li" and density > 0.3):
         return False
     return True
+
+
+def _paywall_prompt(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in PAYWALL_HINTS) and bool(PAYWALL_TEXT_RE.search(text))
 
 
 def _is_head_furniture(block: Block) -> bool:

@@ -95,14 +95,25 @@ def is_content_container(el: Any) -> bool:
     return _element_names(el).content
 
 
+# Cheap C-side prefilter for _wraps_article_body: elements whose class/id could name an article body
+# (CONTENT_CLASS_RE's content words, first letter left out so "Body" and "body" both match).
+_MARKED = etree.XPath(
+    ".//*[@itemprop='articleBody' or "
+    + " or ".join(
+        f"contains(@{attr}, '{word}')"
+        for attr in ("class", "id")
+        for word in ("ody", "ontent", "ext", "nner", "rticle", "tory")
+    )
+    + "]"
+)
+
+
 def _wraps_article_body(el: Any) -> bool:
     """True when ``el`` contains a marked article body with real text (Blogger's posts sit in
-    a "widget Blog" container)."""
-    for d in el.iterdescendants():
-        if (d.get("class") or d.get("itemprop")) and is_content_container(d):
-            if len(d.text_content()) >= _WRAPPED_BODY_CHARS:
-                return True
-    return False
+    a "widget Blog" container). The candidates come from a C-side XPath prefilter."""
+    if len(el.text_content()) < _WRAPPED_BODY_CHARS:
+        return False  # most weak boxes (bylines, dates, tag lists): too little text to hold one
+    return any(is_content_container(d) and len(d.text_content()) >= _WRAPPED_BODY_CHARS for d in _MARKED(el))
 
 
 def _text_len(el: Any) -> int:
