@@ -267,3 +267,20 @@ def test_closing_call_to_action_is_dropped(closing, dropped):
     <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>{closing}</div></body></html>"""
     paragraphs = extract_article(html, URL).paragraphs
     assert (paragraphs == [f"{PARA} One.", f"{PARA} Two.", f"{PARA} Three."]) is dropped
+
+
+@pytest.mark.parametrize(
+    ("first", "kept"),
+    [
+        ("<p>Stand: 28. April 2023, 05:00 Uhr</p>", False),  # a date line above the text
+        (
+            "<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe Hurricane statt.</p>",
+            True,
+        ),
+    ],
+)
+def test_date_line_above_the_text_goes_but_a_sentence_with_a_date_stays(first, kept):
+    html = f"""<html><body><h1>Headline of the story</h1><div class="article-body">
+    {first}<p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div></body></html>"""
+    paragraphs = extract_article(html, URL).paragraphs
+    assert (len(paragraphs) == 4) is kept

@@ -29,6 +29,7 @@ from newscrawl.extract.patterns import (
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 _HAS_DIGIT_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MIN_PARAGRAPH = 25
+_DATE_LINE_WORDS = 10  # words of a date line above the text ("Stand: 28. April 2023, 05:00 Uhr")
 _PROMO_MAX = 400  # characters of a closing call to action
 _PROMPT_MAX = 300  # characters of a paywall prompt block (an article paragraph is longer)
 _LEAD_MIN, _LEAD_MAX = 40, 800  # characters of a standfirst
@@ -302,8 +303,10 @@ def _is_head_furniture(block: Block) -> bool:
     text = block.text
     if len(text) > 90 or block.kind in HEADING_TAGS:
         return False
-    if BYLINE_PREFIX_RE.match(text) or _HAS_DIGIT_DATE.search(text):
+    if BYLINE_PREFIX_RE.match(text):
         return True
+    if _HAS_DIGIT_DATE.search(text):
+        return len(text.split()) <= _DATE_LINE_WORDS  # a date line, not a sentence with a date
     return len(text) < 30 and not SENTENCE_END_RE.search(text)  # "Suche", "Aktuell"
 
 
