@@ -26,7 +26,10 @@ def is_paywalled(page: Page) -> bool:
     if not any(hint in text for hint in PAYWALL_HINTS):
         return False  # cheap substring test first; the regex runs on short elements only
     for el in body.iter("p", "h2", "h3", "h4", "div", "span", "a"):
-        text = el.text or ""
-        if text.strip() and len(text) <= _PROMPT_MAX_CHARS and PAYWALL_TEXT_RE.search(text):
+        text = el.text
+        if not text or len(text) > _PROMPT_MAX_CHARS:
+            continue
+        lowered = text.lower()  # the hints are in every prompt: the regex only where one is
+        if any(hint in lowered for hint in PAYWALL_HINTS) and PAYWALL_TEXT_RE.search(text):
             return True
     return False
