@@ -58,6 +58,7 @@ def body(rel):
     return cache[rel]
 class H(BaseHTTPRequestHandler):
     wbufsize = -1
+    protocol_version = "HTTP/1.1"  # keep-alive, like real sites
     def do_GET(self):
         if self.path == "/robots.txt":
             data, ctype, status = b"User-agent: *\\nAllow: /\\n", "text/plain", 200
