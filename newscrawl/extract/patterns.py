@@ -232,9 +232,11 @@ PAYWALL_HINTS = ("subscri", "abonn", "suscri", "continue reading", "full story",
 
 # --- Titles ----------------------------------------------------------------------------
 # Separators between headline and site name in <title> / og:title: spaced dashes, bars,
-# colons, bullets and guillemets, "::", "//", and a bar even unspaced ("NEWS WEB EASY|…",
-# the full-width "｜" of CJK titles).
-TITLE_SEPARATORS_RE = re.compile(r"\s+[–—:·•»/-]\s+|\s*[|｜]\s*|\s+(?:::|//)\s+")
+# colons, bullets and guillemets, "::", "//", a bar even unspaced ("NEWS WEB EASY|…", the
+# full-width "｜" of CJK titles, the box-drawing "│" of "Produkttester werden │ Nestlé
+# Marktplatz"), the Hangul letter "ㅣ" that Korean sites print as a bar ("…부담 커졌다ㅣ한국일보";
+# the lone jamo never occurs inside a Korean word) and a spaced "--" ("A.Word.A.Day --maudlin").
+TITLE_PART_SEPARATORS_RE = re.compile(r"\s+[–—:·•»/-]\s+|\s*[|｜│ㅣ]\s*|\s+(?:::|//|--)\s*")
 # Class tokens of a kicker / overline printed inside the h1 before the headline
 # ('<h1><span class="kicker">Klimaschutz</span> Bohren, bis es heiß wird</h1>').
 TITLE_KICKER_TOKENS = frozenset(
@@ -453,17 +455,6 @@ MONTHS = (
     r"tiembre)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?|"
     r"de[cz](?:ember|embre)?|dic(?:iembre|embre)?|dez(?:ember|embro)?"
 )
-VISIBLE_DATE_RE = re.compile(
-    rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:19|20)\d{{2}}"  # 09.02.2021
-    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 2021-02-09
-    rf"|(?:19|20)\d{{2}}[./]\s?\d{{1,2}}[./]\s?\d{{1,2}}(?!\d)"  # 2023.11.02 (ko, hu, zh), 2021/02/09
-    rf"|(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]"  # 2020年7月3日, 2019년 6월 24일
-    rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}"  # 02/09/2021
-    rf"|\d{{1,2}}\.?\s(?:de\s)?(?:{MONTHS})\.?\s(?:de\s)?(?:19|20)\d{{2}}"  # 9. Februar 2021
-    rf"|(?:{MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}})"  # February 9, 2021
-    rf"(?:,?\s(?:um\s|à\s|at\s|-\s)?\d{{1,2}}[:.h]\d{{2}}(?:\s?[ap]\.?m\.?)?)?",  # , 14:35
-    re.I,
-)
 # class/id tokens of containers whose dates are not the article's: comments, teasers of other
 # stories, sidebars, the header's "today" widget, tickers.
 FOREIGN_DATE_TOKENS = frozenset(
@@ -488,8 +479,8 @@ MORE_MONTHS = (
     r"gen(?:naio)?|ott(?:obre)?|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|"
     r"octombrie|noiembrie|decembrie|mei|maart|augustus"
 )
-# Dates printed on the page (VISIBLE_DATE_RE's forms, read on text whose elements are kept
-# apart by spaces), plus a comma before the year ("26 Mai, 2008", "07 Dezember, 2022").
+# Dates printed on the page (read on text whose elements are kept apart by spaces), numeric,
+# CJK and with month names, a comma before the year allowed ("26 Mai, 2008", "07 Dezember, 2022").
 PRINTED_DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:19|20)\d{{2}}"  # 09.02.2021
     rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 2021-02-09
@@ -576,11 +567,7 @@ NAME_PART_CLASSES = frozenset(
      "familyname", "vorname", "nachname", "surname"}
 )  # fmt: skip
 
-# --- Titles (appended) ------------------------------------------------------------------
-# TITLE_SEPARATORS_RE plus the box-drawing bar "│" ("Produkttester werden │ Nestlé
-# Marktplatz"), the Hangul letter "ㅣ" that Korean sites print as a bar ("…부담 커졌다ㅣ한국일보";
-# the lone jamo never occurs inside a Korean word) and a spaced "--" ("A.Word.A.Day --maudlin").
-TITLE_PART_SEPARATORS_RE = re.compile(r"\s+[–—:·•»/-]\s+|\s*[|｜│ㅣ]\s*|\s+(?:::|//|--)\s*")
+# --- Title prefixes (title.py) ----------------------------------------------------------
 # A date printed before the headline in the same line ("23.01.2022 - Dorothea Wierer darf …",
 # "2024-05-03 | Headline"): a date line, never part of the headline.
 TITLE_LEADING_DATE_RE = re.compile(
