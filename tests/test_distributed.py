@@ -313,15 +313,7 @@ def test_pop_leases_and_reap_requeues_with_priority(redis_url: str) -> None:
     # w1 dies (no heartbeat): its lease goes back with its priority, first in line again.
     client.sadd(keys.workers, "w1")
     reap = client.register_script(_REAP)
-    k = [
-        keys.heartbeat("w1"),
-        keys.lease("w1"),
-        keys.requests,
-        keys.workers,
-        keys.claims("w1"),
-        keys.articles,
-        keys.bodies,
-    ]
+    k = keys.reap_keys("w1")
     client.set(keys.heartbeat("w1"), 1)
     assert reap(keys=k, args=["w1"])[0] == -1  # alive: untouched
     client.delete(keys.heartbeat("w1"))
@@ -357,15 +349,7 @@ def test_claims_are_exclusive_and_released_when_the_owner_is_gone(redis_url: str
     client.sadd(keys.workers, "w2")
     assert two.claim("http://a.test/y", "fp-y").ok
     reap = client.register_script(_REAP)
-    k = [
-        keys.heartbeat("w2"),
-        keys.lease("w2"),
-        keys.requests,
-        keys.workers,
-        keys.claims("w2"),
-        keys.articles,
-        keys.bodies,
-    ]
+    k = keys.reap_keys("w2")
     assert reap(keys=k, args=["w2"]) == [0, 2]
     assert one.article("http://a.test/x") is not None and one.article("http://a.test/x").version == 1  # type: ignore[union-attr]
     assert one.article("http://a.test/y") is None and one.body_owner("fp-y") is None

@@ -89,6 +89,18 @@ class Keys:
     def claims(self, worker: str) -> str:
         return f"{self.prefix}:claims:{worker}"
 
+    def reap_keys(self, worker: str) -> list[str]:
+        """The KEYS of the reap script (``newscrawl.distributed.worker._REAP``) for ``worker``."""
+        return [
+            self.heartbeat(worker),
+            self.lease(worker),
+            self.requests,
+            self.workers,
+            self.claims(worker),
+            self.articles,
+            self.bodies,
+        ]
+
 
 def new_worker_id() -> str:
     """Return a worker id unique across machines and restarts: ``host:pid:random``."""

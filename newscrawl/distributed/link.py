@@ -122,6 +122,10 @@ class RedisLink:
 
             deferred_from_coro(engine.close_spider_async(reason=LOST_REASON))
 
+    def end_lease(self, lease: str) -> None:
+        """End one of this worker's leases: its request is handled (``LeasedQueue`` took it)."""
+        self.client.hdel(self.keys.lease(self.worker), lease)
+
     def call(self, fn: Any, *args: Any, default: Any = None, **kwargs: Any) -> Any:
         """Return ``fn(*args, **kwargs)``; on a lost connection stop the worker and return ``default``."""
         if self.is_lost:

@@ -142,11 +142,6 @@ class RedisScheduler(RedisSchedulerBase):
         """Return whether the shared queue has requests (for any worker)."""
         return bool(self.link.call(len, self.queue, default=0))
 
-    def ack(self, request: Request) -> None:
-        """End the lease of a fully handled request."""
-        if lease := request.meta.get(LEASE):
-            self.link.call(self.queue.ack, lease)
-
 
 class NewsScheduler(ScrapyScheduler):
     """The project's SCHEDULER: Scrapy's scheduler, or ``RedisScheduler`` when REDIS_URL is set.

@@ -152,7 +152,7 @@ class WorkerExtension:
             worker = raw.decode() if isinstance(raw, bytes) else raw
             if worker == self.link.worker:
                 continue
-            moved, released = self._reap(keys=self._worker_keys(worker), args=[worker])
+            moved, released = self._reap(keys=self.keys.reap_keys(worker), args=[worker])
             if moved < 0:
                 continue  # alive
             requeued += moved
@@ -165,18 +165,6 @@ class WorkerExtension:
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("newscrawl/redis/requeued", moved)
         return requeued
-
-    def _worker_keys(self, worker: str) -> list[str]:
-        k = self.keys
-        return [
-            k.heartbeat(worker),
-            k.lease(worker),
-            k.requests,
-            k.workers,
-            k.claims(worker),
-            k.articles,
-            k.bodies,
-        ]
 
     def outstanding(self) -> int:
         """Return the requests queued or leased to any worker, this one excluded."""
@@ -236,7 +224,7 @@ class WorkerExtension:
         client.hset(self.keys.report, self.link.worker, json.dumps(mine))
         # Leaving: drop the heartbeat, then reap ourselves (requeue what is still leased).
         client.delete(self.keys.heartbeat(self.link.worker))
-        requeued, _released = self._reap(keys=self._worker_keys(self.link.worker), args=[self.link.worker])
+        requeued, _released = self._reap(keys=self.keys.reap_keys(self.link.worker), args=[self.link.worker])
         if requeued > 0:
             logger.info("handed %d unfinished request(s) back to the crawl", requeued)
         reports = client.hgetall(self.keys.report)
@@ -258,17 +246,19 @@ class WorkerExtension:
 class LeaseAckMiddleware:
     """Spider middleware: end a request's lease once its output is consumed and its items are done."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, link: RedisLink) -> None:
         self.crawler = crawler
+        self.link = link
         self.pending: dict[str, int] = {}  # lease -> items still in the pipelines
         self.output_done: set[str] = set()  # leases whose callback output is fully consumed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Create the middleware, or raise NotConfigured without REDIS_URL."""
-        if RedisLink.for_crawler(crawler) is None:
+        link = RedisLink.for_crawler(crawler)
+        if link is None:
             raise NotConfigured
-        mw = cls(crawler)
+        mw = cls(crawler, link)
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
             crawler.signals.connect(mw.item_done, signal=signal)
         crawler.signals.connect(mw.request_failed, signal=request_failed)
@@ -330,6 +320,4 @@ class LeaseAckMiddleware:
             self._ack(lease)
 
     def _ack(self, lease: str) -> None:
-        link = RedisLink.for_crawler(self.crawler)
-        if link is not None:
-            link.call(link.client.hdel, link.keys.lease(link.worker), lease)
+        self.link.call(self.link.end_lease, lease)
