@@ -44,43 +44,21 @@ PROFILES = {
 # -- the site (a separate process) -----------------------------------------------------------
 
 _SERVER = """
-import gzip, json, sys, threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-pages = {}
+import gzip, json, sys
+from contextlib import ExitStack
+sys.path.insert(0, sys.argv[2])
+from newscrawl.demo.server import serve_site
 spec = json.load(open(sys.argv[1]))
+bodies = {}
+pages = {"/robots.txt": ("text/plain", b"User-agent: *\\nAllow: /\\n")}
 for path, (rel, _) in spec["pages"].items():
-    pages[path] = rel
-cache = {}
-corpus = spec["corpus"]
-def body(rel):
-    if rel not in cache:
-        cache[rel] = gzip.decompress(open(corpus + "/" + rel, "rb").read())
-    return cache[rel]
-class H(BaseHTTPRequestHandler):
-    wbufsize = -1
-    protocol_version = "HTTP/1.1"  # keep-alive, like real sites
-    def do_GET(self):
-        if self.path == "/robots.txt":
-            data, ctype, status = b"User-agent: *\\nAllow: /\\n", "text/plain", 200
-        elif self.path in pages:
-            data, ctype, status = body(pages[self.path]), "text/html; charset=utf-8", 200
-        else:
-            data, ctype, status = b"not found", "text/plain", 404
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-    def log_message(self, *a):
-        pass
-servers = []
-for host in spec["hosts"]:
-    s = ThreadingHTTPServer((host, 0), H)
-    s.daemon_threads = True
-    servers.append(s)
-    threading.Thread(target=s.serve_forever, daemon=True).start()
-print(json.dumps([f"http://{s.server_address[0]}:{s.server_address[1]}" for s in servers]), flush=True)
-sys.stdin.read()
+    if rel not in bodies:
+        bodies[rel] = gzip.decompress(open(spec["corpus"] + "/" + rel, "rb").read())
+    pages[path] = ("text/html; charset=utf-8", bodies[rel])
+with ExitStack() as stack:
+    sites = [stack.enter_context(serve_site(pages, host)) for host in spec["hosts"]]
+    print(json.dumps([site.base_url for site in sites]), flush=True)
+    sys.stdin.read()
 """
 
 
@@ -279,7 +257,7 @@ def main() -> int:
         spec_path = tmp / "spec.json"
         spec_path.write_text(json.dumps(spec))
         server = subprocess.Popen(
-            [sys.executable, "-c", _SERVER, str(spec_path)],
+            [sys.executable, "-c", _SERVER, str(spec_path), str(ROOT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

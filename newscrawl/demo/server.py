@@ -74,15 +74,15 @@ _NOT_FOUND = ("text/html; charset=utf-8", b"<!doctype html><title>Not found</tit
 
 
 @contextmanager
-def serve_site(pages: Pages | None = None) -> Iterator[LocalSite]:
-    """Serve ``pages`` on a free port of 127.0.0.1 in a thread; yield the LocalSite.
+def serve_site(pages: Pages | None = None, host: str = "127.0.0.1") -> Iterator[LocalSite]:
+    """Serve ``pages`` on a free port of ``host`` (a loopback address) in a thread; yield the LocalSite.
 
     ``pages`` is read on every request, so it may be filled once the base URL is known.
     """
     site = LocalSite(base_url="", pages=pages if pages is not None else {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    server = ThreadingHTTPServer((host, 0), _handler(site))
     server.daemon_threads = True
-    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    site.base_url = f"http://{host}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, name="newscrawl-site", daemon=True)
     thread.start()
     try:
