@@ -63,15 +63,36 @@ def crawl_args(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "newscrawl", "crawl", *map(str, args)]
 
 
+_STARTED: list[subprocess.Popen[str]] = []
+
+
 def start(*args: str | Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         crawl_args(*args), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    _STARTED.append(proc)
+    return proc
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_workers() -> Iterator[None]:
+    # A test that fails midway must not leave workers behind to join the next test's crawl.
+    yield
+    while _STARTED:
+        proc = _STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
 
 
 def finish(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str, str]:
     out, err = proc.communicate(timeout=timeout)
     return proc.returncode, out, err
+
+
+def written(path: Path) -> int:
+    """Whole lines in ``path`` so far (a worker may be writing the next one)."""
+    return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
 def records(path: Path) -> list[dict[str, Any]]:
@@ -162,7 +183,7 @@ def test_sigkilled_worker_loses_no_url(site: LocalSite, redis_url: str, tmp_path
     b = start("-o", out_b, *common)
     wait_for(lambda: len(workers(redis_url)) == 1, what="worker B to join")
     a = start(site.url("/"), "-o", out_a, *common)
-    wait_for(lambda: len(records(out_b)) >= 20, what="worker B to export")
+    wait_for(lambda: written(out_b) >= 20, what="worker B to export")
     b.send_signal(signal.SIGKILL)
     b.wait(timeout=10)
     client = redis.Redis.from_url(redis_url)
@@ -255,7 +276,7 @@ def test_redis_lost_mid_crawl_exits_nonzero_and_keeps_exports(
     slow = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.02", "-s", "CONCURRENT_REQUESTS=4"]
     with rs.redis_server(tmp_path / "own") as url:  # a server of its own, to stop
         proc = start(site.url("/"), "-o", out, "--redis", url, "-s", "NEWSCRAWL_REDIS_RETRIES=2", *slow)
-        wait_for(lambda: len(records(out)) >= 10, what="first exports")
+        wait_for(lambda: written(out) >= 10, what="first exports")
     began = time.monotonic()
     rc, stdout, stderr = finish(proc, timeout=120)
     assert rc == 1
